@@ -1,0 +1,84 @@
+# gongwen — structured records → XSLT → XSL-FO → Pango/Cairo → PDF.
+# `make demo` and `make check` do all set-up on a fresh Debian 12 machine.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+CC      ?= cc
+PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 cairo-pdf cairo-png librsvg-2.0 fontconfig glib-2.0 harfbuzz
+VERSION  = 0.1.0
+
+SRCS    := $(shell find src -name '*.c' | sort)
+HDRS    := $(shell find src -name '*.h')
+PKGCFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKGLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+WARN     = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
+DEFS     = -D_GNU_SOURCE -DGW_VERSION='"$(VERSION)"' -DGW_DATADIR='"$(PREFIX)/share/gongwen"'
+CFLAGS  ?= -O2 -g
+ALLCFLAGS = -std=c11 $(WARN) $(DEFS) -Isrc $(PKGCFLAGS) $(CFLAGS)
+ASANFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+
+OBJS      := $(SRCS:%.c=build/obj/%.o)
+ASAN_OBJS := $(SRCS:%.c=build/asan-obj/%.o)
+
+.PHONY: all deps demo check check-fast test asan bench bench-deps fuzz install uninstall clean golden-update
+
+all: deps build/gongwen
+
+deps:
+	@.ci/deps
+
+build/gongwen: $(OBJS)
+	$(CC) $(ALLCFLAGS) -o $@ $(OBJS) $(PKGLIBS)
+
+build/obj/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	@echo "  CC $<"; $(CC) $(ALLCFLAGS) -c -o $@ $<
+
+build/asan/gongwen: $(ASAN_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(WARN) $(DEFS) -Isrc $(PKGCFLAGS) $(ASANFLAGS) -o $@ $(ASAN_OBJS) $(PKGLIBS)
+
+build/asan-obj/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	@echo "  CC (asan) $<"; $(CC) -std=c11 $(WARN) $(DEFS) -Isrc $(PKGCFLAGS) $(ASANFLAGS) -c -o $@ $<
+
+asan: deps build/asan/gongwen
+
+# Renders every record in xml/ into out/.
+demo: all
+	@mkdir -p out
+	build/gongwen batch xml/ -o out/
+
+# All tests: the normal build, then the sanitizer build of the same tests.
+check: deps build/gongwen build/asan/gongwen
+	@tests/run.sh
+
+# The normal build only (quicker while developing).
+check-fast: deps build/gongwen
+	@GW_SKIP_ASAN=1 tests/run.sh
+
+golden-update: all
+	@GW_UPDATE=1 GW_SKIP_ASAN=1 tests/run.sh
+
+bench-deps: deps
+	@bench/deps.sh
+
+bench: all bench-deps
+	@bench/run.sh
+
+fuzz: deps
+	@tests/fuzz/run.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/gongwen $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 build/gongwen $(DESTDIR)$(PREFIX)/bin/gongwen
+	cp -r xsl fonts $(DESTDIR)$(PREFIX)/share/gongwen/
+	install -d $(DESTDIR)$(PREFIX)/share/gongwen/xml
+	cp -r xml/schema $(DESTDIR)$(PREFIX)/share/gongwen/xml/
+	[ ! -f doc/gongwen.1 ] || install -m 644 doc/gongwen.1 $(DESTDIR)$(PREFIX)/share/man/man1/gongwen.1
+
+uninstall:
+	rm -rf $(DESTDIR)$(PREFIX)/bin/gongwen $(DESTDIR)$(PREFIX)/share/gongwen $(DESTDIR)$(PREFIX)/share/man/man1/gongwen.1
+
+clean:
+	rm -rf build tests/work

@@ -1,0 +1,22 @@
+/* engine.h — one FO document → layout → outputs. The only entry point batch and cli use to
+ * format; it owns the order of the stages (fo → layout → area → render). */
+#ifndef GW_ENGINE_H
+#define GW_ENGINE_H
+
+#include "base/ctx.h"
+#include <libxml/tree.h>
+
+typedef struct gw_output {
+  const char *pdf_path;   /* PDF to write, or NULL */
+  const char *png_path;   /* PNG base: "x.png" writes x-1.png, x-2.png …; or NULL */
+  const char *areas_path; /* area-tree XML dump, or NULL */
+  const char *title;      /* metadata overrides (NULL = from fo:declarations) */
+  const char *author;
+} gw_output;
+
+/* Lays out `fo` (borrowed) and writes the requested outputs atomically (temp name + rename).
+ * `source` names the document in messages. Returns the page count, or -1 after reporting. */
+int gw_engine_render (gw_ctx *ctx, xmlDocPtr fo, const char *source, const gw_output *out)
+  G_GNUC_WARN_UNUSED_RESULT;
+
+#endif

@@ -1,0 +1,36 @@
+/* fonts.h — the font machinery of a job: a private fontconfig configuration (fonts/fonts.conf
+ * plus fonts/ as an application font directory, so licensed fonts dropped there win), a Pango
+ * font map and context at 72 dpi (1 unit = 1 pt) with hinting off for exact positions. */
+#ifndef GW_FONTS_H
+#define GW_FONTS_H
+
+#include "base/ctx.h"
+#include "fo/style.h"
+#include <pango/pango.h>
+
+struct gw_fonts {
+  /* owned */
+  PangoFontMap *fontmap;
+  PangoContext *context;
+  GHashTable *descs;        /* "family|size|weight|italic" → PangoFontDescription* */
+  GHashTable *metrics;      /* PangoFont* → double[2] ascent, descent (pt) */
+  GHashTable *font_for_desc;/* PangoFontDescription key → PangoFont* (primary font) */
+  char *config_file;
+};
+
+/* The job's fonts, created on first use (reports and returns NULL if fontconfig fails). */
+gw_fonts *gw_fonts_get (gw_ctx *ctx);
+/* Frees the fonts of a job. */
+void gw_fonts_free (gw_fonts *fonts);
+/* The font description for a style (borrowed, cached). */
+const PangoFontDescription *gw_fonts_desc (gw_fonts *fonts, const gw_style *st);
+/* Ascent and descent in pt of a font at its size (cached). */
+void gw_fonts_metrics (gw_fonts *fonts, PangoFont *font, double *ascent, double *descent);
+/* The primary font for a style (borrowed, cached). */
+PangoFont *gw_fonts_primary (gw_fonts *fonts, const gw_style *st);
+/* Prints the role → font mapping in effect to `out`. */
+void gw_fonts_print_roles (gw_fonts *fonts, FILE *out);
+/* Names the font file that draws `ch` for a family list, or NULL (caller frees). */
+char *gw_fonts_font_for_char (gw_fonts *fonts, const char *family, gunichar ch);
+
+#endif

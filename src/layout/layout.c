@@ -1,0 +1,287 @@
+/* layout.c — the pass loop, page-number citations, bookmarks and document metadata. */
+#include "layout/lay.h"
+
+#include <string.h>
+
+#define MAX_PASSES 4
+
+/* The text of a page number or citation for this pass. */
+const char *
+lay_cite_text (lay_job *job, const gw_fo *fo)
+{
+  if (fo->kind == FO_PAGE_NUMBER)
+    {
+      if (job->cur_page_label)
+        return job->cur_page_label;
+      char key[32];
+      g_snprintf (key, sizeof key, "#pn:%u", fo->serial);
+      const char *v = g_hash_table_lookup (job->cites_prev, key);
+      g_hash_table_replace (job->cites_used, g_strdup (key), g_strdup (v ? v : "1"));
+      return v ? v : "1";
+    }
+  char *ref = gw_fo_attr (fo, "ref-id");
+  if (!ref)
+    {
+      gw_diag_warn (job->ctx->diag, job->tree->file, fo->line, "fo:%s without ref-id",
+                    gw_fo_kind_name (fo->kind));
+      return "?";
+    }
+  char *key = fo->kind == FO_PAGE_NUMBER_CITATION_LAST ? g_strconcat ("#last:", ref, NULL) : g_strdup (ref);
+  const char *v;
+  if (job->cur_page_label)
+    {
+      /* static content is laid out after the whole document: this pass knows it */
+      v = g_hash_table_lookup (job->cites_now, key);
+    }
+  else
+    {
+      v = g_hash_table_lookup (job->cites_prev, key);
+      g_hash_table_replace (job->cites_used, g_strdup (key), g_strdup (v ? v : "1"));
+    }
+  if (!v && (job->cur_page_label || job->pass > 1) && !gw_fotree_lookup_id (job->tree, ref))
+    {
+      gw_diag_warn (job->ctx->diag, job->tree->file, fo->line, "citation of unknown id '%s'", ref);
+      v = "?";
+    }
+  g_free (ref);
+  g_free (key);
+  return v ? v : "1";
+}
+
+/* Builds the PDF outline from fo:bookmark-tree. */
+static void
+collect_bookmarks (lay_job *job, const gw_fo *parent, GPtrArray *out)
+{
+  for (const gw_fo *b = parent->first; b; b = b->next)
+    {
+      if (b->kind != FO_BOOKMARK)
+        continue;
+      gw_bookmark *bm = g_new0 (gw_bookmark, 1);
+      const gw_fo *t = gw_fo_child (b, FO_BOOKMARK_TITLE);
+      GString *title = g_string_new (NULL);
+      if (t)
+        for (const gw_fo *c = t->first; c; c = c->next)
+          if (c->kind == FO_TEXT)
+            g_string_append (title, c->text);
+      g_strstrip (title->str);
+      bm->title = gw_areas_str (job->areas, title->str, -1);
+      g_string_free (title, TRUE);
+      char *dest = gw_fo_attr (b, "internal-destination");
+      bm->dest = dest ? gw_areas_str (job->areas, dest, -1) : NULL;
+      if (dest && !gw_fotree_lookup_id (job->tree, dest))
+        gw_diag_warn (job->ctx->diag, job->tree->file, b->line, "bookmark to unknown id '%s'", dest);
+      g_free (dest);
+      char *state = gw_fo_attr (b, "starting-state");
+      bm->open = !state || strcmp (state, "hide");
+      g_free (state);
+      bm->children = g_ptr_array_new_with_free_func (g_free);
+      collect_bookmarks (job, b, bm->children);
+      g_ptr_array_add (out, bm);
+    }
+}
+
+/* Reads title/author/subject/keywords/creator from fo:declarations (x:xmpmeta, Dublin Core). */
+static void
+collect_metadata (lay_job *job)
+{
+  gw_areas *a = job->areas;
+  const gw_fo *decl = gw_fo_child (job->tree->root, FO_DECLARATIONS);
+  if (decl)
+    {
+      xmlNodePtr n = decl->node;
+      xmlNodePtr cur = n->children;
+      while (cur && cur != n)
+        {
+          if (cur->type == XML_ELEMENT_NODE)
+            {
+              const char *name = (const char *) cur->name;
+              xmlChar *txt = xmlNodeGetContent (cur);
+              char *v = g_strstrip (g_strdup ((const char *) txt));
+              xmlFree (txt);
+              char **slot = !strcmp (name, "title")         ? &a->title
+                            : !strcmp (name, "creator")     ? &a->author
+                            : !strcmp (name, "description") ? &a->subject
+                            : !strcmp (name, "Keywords")    ? &a->keywords
+                            : !strcmp (name, "CreatorTool") ? &a->creator
+                                                            : NULL;
+              if (slot && !*slot && *v && !cur->children->next)
+                *slot = g_strdup (v);
+              g_free (v);
+            }
+          if (cur->children && cur->type == XML_ELEMENT_NODE)
+            cur = cur->children;
+          else
+            {
+              while (cur != n && !cur->next)
+                cur = cur->parent;
+              if (cur != n)
+                cur = cur->next;
+            }
+        }
+    }
+  if (!a->title)
+    for (const gw_fo *s = job->tree->root->first; s && !a->title; s = s->next)
+      if (s->kind == FO_PAGE_SEQUENCE)
+        {
+          const gw_fo *t = gw_fo_child (s, FO_TITLE);
+          if (t && t->node)
+            {
+              xmlChar *txt = xmlNodeGetContent (t->node);
+              a->title = g_strstrip (g_strdup ((const char *) txt));
+              xmlFree (txt);
+            }
+        }
+}
+
+/* Frees one page info. */
+static void
+page_info_free (gpointer p)
+{
+  lay_page_info *i = p;
+  g_ptr_array_free (i->markers, TRUE);
+  g_free (i);
+}
+
+/* Frees the pass storage of a job. */
+static void
+job_clear_pass (lay_job *job)
+{
+  if (job->owned)
+    g_ptr_array_free (job->owned, TRUE);
+  job->owned = NULL;
+  if (job->page_infos)
+    g_ptr_array_free (job->page_infos, TRUE);
+  job->page_infos = NULL;
+}
+
+/* TRUE when every citation printed this pass matches what the pass found. */
+static gboolean
+cites_stable (lay_job *job)
+{
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init (&it, job->cites_used);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    {
+      const char *now = g_hash_table_lookup (job->cites_now, k);
+      if (!g_str_has_prefix (k, "#pn:") && !now && !gw_fotree_lookup_id (job->tree, g_str_has_prefix (k, "#last:") ? (char *) k + 6 : k))
+        continue; /* unknown id: reported, stays "?" */
+      if (g_str_has_prefix (k, "#pn:"))
+        continue;
+      if (!now || strcmp (now, v))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs one pass over the document. */
+static void
+layout_pass (lay_job *job)
+{
+  job->areas = gw_areas_new ();
+  job->page_infos = g_ptr_array_new_with_free_func (page_info_free);
+  g_hash_table_remove_all (job->cites_now);
+  g_hash_table_remove_all (job->cites_used);
+  g_hash_table_remove_all (job->missing_reported);
+  int counter = 0;
+  gboolean any = FALSE;
+  for (const gw_fo *s = job->tree->root->first; s; s = s->next)
+    if (s->kind == FO_PAGE_SEQUENCE)
+      {
+        lay_page_sequence (job, s, &counter);
+        any = TRUE;
+      }
+  if (!any)
+    gw_diag_error (job->ctx->diag, job->tree->file, job->tree->root->line, "the document has no fo:page-sequence");
+  lay_static_content (job);
+  const gw_fo *bt = gw_fo_child (job->tree->root, FO_BOOKMARK_TREE);
+  if (bt)
+    collect_bookmarks (job, bt, job->areas->bookmarks);
+  collect_metadata (job);
+}
+
+/* Frees the pass storage (plain memory). */
+static void
+store_free (GPtrArray *store)
+{
+  g_ptr_array_free (store, TRUE);
+}
+
+/* Lays out the whole document, repeating passes until citations are stable. */
+gw_areas *
+gw_layout_run (gw_ctx *ctx, gw_fotree *tree)
+{
+  gw_fonts *fonts = gw_fonts_get (ctx);
+  if (!fonts)
+    return NULL;
+  lay_job job = { 0 };
+  job.ctx = ctx;
+  job.fonts = fonts;
+  job.tree = tree;
+  job.cites_prev = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  job.cites_now = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  job.cites_used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  job.images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, lay_image_free);
+  job.missing_reported = g_hash_table_new (g_direct_hash, g_direct_equal);
+  GPtrArray *keep_store = NULL;
+  GPtrArray *keep_owned = NULL;
+  for (job.pass = 1; job.pass <= MAX_PASSES; job.pass++)
+    {
+      job.store = g_ptr_array_new_with_free_func (g_free);
+      layout_pass (&job);
+      gboolean stable = cites_stable (&job) || gw_diag_failed (ctx->diag);
+      if (stable || job.pass == MAX_PASSES)
+        {
+          if (!stable)
+            gw_diag_warn (ctx->diag, tree->file, 0, "page-number citations did not settle after %d passes", MAX_PASSES);
+          keep_store = job.store;
+          keep_owned = job.owned;
+          job.owned = NULL;
+          job_clear_pass (&job);
+          break;
+        }
+      /* next pass: what this pass found */
+      GHashTable *t = job.cites_prev;
+      job.cites_prev = job.cites_now;
+      job.cites_now = t;
+      gw_areas_free (job.areas);
+      job.areas = NULL;
+      job_clear_pass (&job);
+      store_free (job.store);
+    }
+  gw_areas *areas = job.areas;
+  /* the area tree references glyph strings and images of the last pass: hand them over */
+  if (areas)
+    {
+      areas->keep_store = keep_store;
+      areas->keep_owned = keep_owned;
+      GHashTableIter it;
+      gpointer k, v;
+      g_hash_table_iter_init (&it, job.images);
+      while (g_hash_table_iter_next (&it, &k, &v))
+        {
+          g_ptr_array_add (areas->images, v);
+          g_hash_table_iter_steal (&it);
+          g_free (k);
+        }
+      areas->images_free = lay_image_free;
+    }
+  else
+    {
+      if (keep_store)
+        g_ptr_array_free (keep_store, TRUE);
+      if (keep_owned)
+        g_ptr_array_free (keep_owned, TRUE);
+    }
+  g_hash_table_destroy (job.cites_prev);
+  g_hash_table_destroy (job.cites_now);
+  g_hash_table_destroy (job.cites_used);
+  g_hash_table_destroy (job.images);
+  g_hash_table_destroy (job.missing_reported);
+  if (gw_diag_failed (ctx->diag))
+    {
+      gw_areas_free (areas);
+      return NULL;
+    }
+  return areas;
+}

@@ -1,0 +1,648 @@
+/* table.c — fo:table → vertical list.
+ *
+ * Outline:
+ *   1. columns: table-column widths (absolute, %, proportional-column-width()), repeated;
+ *      table-layout="auto" (or no widths) → widths from the cells' min/max content widths;
+ *   2. grid: header, footer and body rows → cells placed on a grid with row/column spans;
+ *   3. each cell → a box (borders resolved for the collapsing model, padding, background,
+ *      display-align) holding the cell's blocks laid out at the cell's width;
+ *   4. rows connected by row spans form a group; a group becomes a parallel item whose
+ *      columns are the cells spanning the whole group plus, for the remaining column ranges,
+ *      a nested list of the group's sub-rows — so a row-spanning cell and the rows beside it
+ *      break across pages independently, between lines;
+ *   5. the table is a box with the header/footer lists repeated at breaks. */
+#include "layout/lay.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+  const gw_fo *fo;
+  int row, col, rows, cols;
+  vbox *box;
+} tcell;
+
+typedef struct {
+  lay_job *job;
+  const gw_fo *table;
+  int ncols;
+  double *cx, *cw;            /* column x (relative to the table's content x) and width */
+  double x0;                  /* table content x in the emit origin */
+  gboolean collapse;
+  double sep_h, sep_v;
+} tctx;
+
+/* Parses column-width; returns kind 0 abs, 1 pct, 2 proportional, 3 unspecified. */
+static int
+col_width (const gw_fo *col, double *v)
+{
+  char *w = gw_fo_attr (col, "column-width");
+  int kind = 3;
+  *v = 0;
+  if (w)
+    {
+      gw_len l;
+      if (g_str_has_prefix (w, "proportional-column-width("))
+        {
+          *v = g_ascii_strtod (w + 26, NULL);
+          if (!(*v > 0 && *v < 1e6))
+            *v = 1;
+          kind = 2;
+        }
+      else if (gw_parse_length (w, col->style->font_size, &l) && l.kind == GW_LEN_ABS && l.v >= 0)
+        *v = l.v, kind = 0;
+      else if (gw_parse_length (w, col->style->font_size, &l) && l.kind == GW_LEN_PCT)
+        *v = l.v, kind = 1;
+    }
+  g_free (w);
+  return kind;
+}
+
+/* Integer attribute with bounds. */
+static int
+attr_int (const gw_fo *fo, const char *name, int dflt, int lo, int hi)
+{
+  char *v = gw_fo_attr (fo, name);
+  int r = dflt;
+  if (v)
+    {
+      char *e;
+      long n = strtol (v, &e, 10);
+      if (!*e && n >= lo && n <= hi)
+        r = (int) n;
+    }
+  g_free (v);
+  return r;
+}
+
+/* Places the cells of a row-group container (header/footer/body) on the grid. */
+static void
+grid_rows (tctx *t, const gw_fo *part, GPtrArray *cells, GPtrArray *rows, int *nrows)
+{
+  GArray *occ = g_array_new (FALSE, TRUE, sizeof (int)); /* rows still covered per column */
+  g_array_set_size (occ, t->ncols + 64);
+  int r = *nrows;
+  int first = r;
+  /* cells directly in the body: implicit rows */
+  gboolean implicit = FALSE;
+  for (const gw_fo *c = part->first; c; c = c->next)
+    implicit = implicit || c->kind == FO_TABLE_CELL;
+  const gw_fo *row = implicit ? part : part->first;
+  int col = 0;
+  for (; row; row = implicit ? NULL : row->next)
+    {
+      if (!implicit && row->kind != FO_TABLE_ROW)
+        continue;
+      if (!implicit)
+        {
+          g_ptr_array_add (rows, (gpointer) row);
+          col = 0;
+        }
+      for (const gw_fo *c = row->first; c; c = c->next)
+        {
+          if (c->kind != FO_TABLE_CELL)
+            continue;
+          if (implicit)
+            {
+              char *sr = gw_fo_attr (c, "starts-row");
+              if ((sr && !strcmp (sr, "true") && col > 0) || col >= t->ncols)
+                {
+                  r++;
+                  col = 0;
+                  for (guint k = 0; k < occ->len; k++)
+                    if (g_array_index (occ, int, k) > 0)
+                      g_array_index (occ, int, k)--;
+                }
+              g_free (sr);
+              while ((int) rows->len <= r - first)
+                g_ptr_array_add (rows, NULL);
+            }
+          while (col < (int) occ->len && g_array_index (occ, int, col) > 0)
+            col++;
+          int cn = attr_int (c, "column-number", 0, 1, 10000);
+          if (cn > 0)
+            col = cn - 1;
+          tcell *tc = g_new0 (tcell, 1);
+          lay_own (t->job, tc, g_free);
+          tc->fo = c;
+          tc->row = r;
+          tc->col = col;
+          tc->rows = attr_int (c, "number-rows-spanned", 1, 1, 100000);
+          tc->cols = attr_int (c, "number-columns-spanned", 1, 1, 10000);
+          if ((guint) (col + tc->cols) > occ->len)
+            g_array_set_size (occ, col + tc->cols + 64);
+          for (int k = 0; k < tc->cols; k++)
+            g_array_index (occ, int, col + k) = tc->rows;
+          g_ptr_array_add (cells, tc);
+          col += tc->cols;
+          if (implicit)
+            {
+              char *er = gw_fo_attr (c, "ends-row");
+              if (er && !strcmp (er, "true"))
+                col = t->ncols;
+              g_free (er);
+            }
+        }
+      if (!implicit)
+        {
+          r++;
+          for (guint k = 0; k < occ->len; k++)
+            if (g_array_index (occ, int, k) > 0)
+              g_array_index (occ, int, k)--;
+        }
+    }
+  if (implicit && cells->len)
+    r++;
+  /* clamp spans to the part */
+  for (guint i = 0; i < cells->len; i++)
+    {
+      tcell *tc = g_ptr_array_index (cells, i);
+      if (tc->row + tc->rows > r)
+        tc->rows = r - tc->row;
+      if (tc->rows < 1)
+        tc->rows = 1;
+    }
+  *nrows = r;
+  g_array_free (occ, TRUE);
+}
+
+/* Style rank of a border for conflict resolution (higher wins). */
+static int
+border_rank (gw_bstyle s)
+{
+  static const int rank[] = { 0, 7, 5, 4, 8, 3, 6, 1, 2, 9 };
+  return rank[s];
+}
+
+/* The winner of two borders in the collapsing model. */
+static gw_border
+border_win (gw_border a, gw_border b)
+{
+  if (a.style == GW_BS_HIDDEN || b.style == GW_BS_HIDDEN)
+    return (gw_border){ 0, GW_BS_NONE, a.color };
+  if (a.width != b.width)
+    return a.width > b.width ? a : b;
+  return border_rank (b.style) > border_rank (a.style) ? b : a;
+}
+
+/* Finds the cell covering (row, col) or NULL. */
+static tcell *
+cell_at (GPtrArray *cells, int row, int col)
+{
+  for (guint i = 0; i < cells->len; i++)
+    {
+      tcell *c = g_ptr_array_index (cells, i);
+      if (row >= c->row && row < c->row + c->rows && col >= c->col && col < c->col + c->cols)
+        return c;
+    }
+  return NULL;
+}
+
+/* Builds the box of a cell: geometry, borders (resolved), padding, content. */
+static void
+cell_box (tctx *t, tcell *c, GPtrArray *cells, GPtrArray *rows, int nrows, int row0)
+{
+  lay_job *job = t->job;
+  const gw_style *st = c->fo->style;
+  vbox *b = lay_box_new (job, c->fo);
+  int last = MIN (c->col + c->cols, t->ncols) - 1;
+  if (c->col > last)
+    last = c->col;
+  double x = t->x0 + (c->col < t->ncols ? t->cx[c->col] : 0);
+  double w = 0;
+  for (int k = c->col; k <= last && k < t->ncols; k++)
+    w += t->cw[k];
+  if (!t->collapse)
+    w += (c->cols - 1) * t->sep_h;
+  b->x = x;
+  b->w = MAX (w, 1);
+  for (int i = 0; i < 4; i++)
+    {
+      b->border[i] = st->border[i];
+      b->pad[i] = st->padding[i];
+    }
+  if (t->collapse)
+    {
+      const gw_style *ts = t->table->style;
+      const gw_fo *rowfo = (c->row - row0) >= 0 && (guint) (c->row - row0) < rows->len
+                             ? g_ptr_array_index (rows, c->row - row0) : NULL;
+      for (int side = 0; side < 4; side++)
+        {
+          gw_border best = st->border[side];
+          if (rowfo && (side < 2 || TRUE))
+            best = border_win (best, rowfo->style->border[side]);
+          tcell *n = NULL;
+          int opp = side ^ 1;
+          if (side == 0 && c->row > row0)
+            n = cell_at (cells, c->row - 1, c->col);
+          else if (side == 1 && c->row + c->rows < nrows)
+            n = cell_at (cells, c->row + c->rows, c->col);
+          else if (side == 2 && c->col > 0)
+            n = cell_at (cells, c->row, c->col - 1);
+          else if (side == 3 && last + 1 < t->ncols)
+            n = cell_at (cells, c->row, last + 1);
+          if (n)
+            best = border_win (best, n->fo->style->border[opp]);
+          gboolean outer = (side == 2 && c->col == 0) || (side == 3 && last + 1 >= t->ncols)
+                           || (side == 0 && c->row == row0) || (side == 1 && c->row + c->rows >= nrows);
+          if (outer)
+            best = border_win (best, ts->border[side]);
+          b->border[side] = best;
+        }
+      b->collapsed = TRUE;
+    }
+  b->bg = st->background;
+  b->dalign = st->display_align;
+  b->retain_borders = TRUE;
+  b->keep_together = st->keep_together > 0;
+  lay_ref ref = { 0 };
+  double bl = b->collapsed ? b->border[2].width / 2 : b->border[2].width;
+  double br = b->collapsed ? b->border[3].width / 2 : b->border[3].width;
+  ref.x = x + bl + b->pad[2];
+  ref.width = MAX (w - bl - br - b->pad[2] - b->pad[3], 1);
+  ref.si_base = gw_len_resolve (st->start_indent, ref.width, 0);
+  ref.ei_base = gw_len_resolve (st->end_indent, ref.width, 0);
+  char *id = gw_fo_attr (c->fo, "id");
+  if (id)
+    {
+      vitem *m = lay_item_new (job, VI_MARK);
+      m->u.mark.kind = MARK_ID;
+      m->u.mark.name = gw_style_intern_str (job->tree->pool, id);
+      m->u.mark.fo = c->fo;
+      m->no_break_after = 1;
+      g_ptr_array_add (b->items, m);
+      g_free (id);
+    }
+  lay_blocks (job, c->fo, &ref, b->items);
+  /* a row with an explicit height: at least that tall */
+  if (rows && (c->row - row0) >= 0 && (guint) (c->row - row0) < rows->len && c->rows == 1)
+    {
+      const gw_fo *rowfo = g_ptr_array_index (rows, c->row - row0);
+      double mh = rowfo ? gw_len_resolve (rowfo->style->height, 0, 0) : 0;
+      double have = lay_box_height (b);
+      if (mh > have)
+        lay_add_space (job, b->items, mh - have, FALSE);
+    }
+  c->box = b;
+}
+
+static void group_rows (tctx *t, GPtrArray *cells, int r0, int r1, int c0, int c1, GPtrArray *rows,
+                        int row0, GPtrArray *out);
+
+/* Emits the parallel item for rows [r0, r1] within columns [c0, c1). */
+static void
+group_par (tctx *t, GPtrArray *cells, int r0, int r1, int c0, int c1, GPtrArray *rows, int row0,
+           GPtrArray *out)
+{
+  lay_job *job = t->job;
+  GPtrArray *cols = lay_list_new (job);
+  /* cells spanning the whole group */
+  int c = c0;
+  while (c < c1)
+    {
+      tcell *full = NULL;
+      for (guint i = 0; i < cells->len; i++)
+        {
+          tcell *x = g_ptr_array_index (cells, i);
+          if (x->col == c && x->row == r0 && x->row + x->rows - 1 >= r1)
+            full = x;
+        }
+      if (full)
+        {
+          g_ptr_array_add (cols, full->box);
+          c += full->cols;
+          continue;
+        }
+      /* a segment of columns without full-height cells */
+      int s = c;
+      while (c < c1)
+        {
+          gboolean is_full = FALSE;
+          for (guint i = 0; i < cells->len && !is_full; i++)
+            {
+              tcell *x = g_ptr_array_index (cells, i);
+              is_full = x->col == c && x->row == r0 && x->row + x->rows - 1 >= r1;
+            }
+          if (is_full)
+            break;
+          c++;
+        }
+      if (r0 == r1)
+        {
+          for (guint i = 0; i < cells->len; i++)
+            {
+              tcell *x = g_ptr_array_index (cells, i);
+              if (x->row == r0 && x->col >= s && x->col < c)
+                g_ptr_array_add (cols, x->box);
+            }
+          continue;
+        }
+      vbox *seg = lay_box_new (job, NULL);
+      seg->x = t->x0 + (s < t->ncols ? t->cx[s] : 0);
+      seg->w = 0;
+      group_rows (t, cells, r0, r1, s, c, rows, row0, seg->items);
+      g_ptr_array_add (cols, seg);
+    }
+  vitem *it = lay_item_new (job, VI_PAR);
+  it->u.cols = cols;
+  double h = 0;
+  for (guint i = 0; i < cols->len; i++)
+    h = MAX (h, lay_box_height (g_ptr_array_index (cols, i)));
+  it->h = h;
+  /* row keeps and breaks */
+  const gw_fo *rowfo = (r1 - row0) >= 0 && (guint) (r1 - row0) < rows->len ? g_ptr_array_index (rows, r1 - row0) : NULL;
+  const gw_fo *firstrow = (r0 - row0) >= 0 && (guint) (r0 - row0) < rows->len ? g_ptr_array_index (rows, r0 - row0) : NULL;
+  if (firstrow && firstrow->style->break_before != GW_BREAK_AUTO && out->len)
+    {
+      vitem *b = lay_item_new (job, VI_SPACE);
+      b->discard = TRUE;
+      b->force_after = firstrow->style->break_before;
+      g_ptr_array_add (out, b);
+    }
+  if (firstrow && firstrow->style->keep_with_previous > 0 && out->len)
+    ((vitem *) g_ptr_array_index (out, out->len - 1))->no_break_after = 1;
+  if (firstrow && firstrow->style->keep_together > 0)
+    for (guint i = 0; i < cols->len; i++)
+      ((vbox *) g_ptr_array_index (cols, i))->keep_together = TRUE;
+  it->no_break_after = rowfo && rowfo->style->keep_with_next > 0;
+  g_ptr_array_add (out, it);
+  if (rowfo && rowfo->style->break_after != GW_BREAK_AUTO)
+    {
+      vitem *b = lay_item_new (job, VI_SPACE);
+      b->discard = TRUE;
+      b->force_after = rowfo->style->break_after;
+      g_ptr_array_add (out, b);
+    }
+}
+
+/* Splits rows [r0, r1] within columns [c0, c1) into groups closed under row spans. */
+static void
+group_rows (tctx *t, GPtrArray *cells, int r0, int r1, int c0, int c1, GPtrArray *rows, int row0,
+            GPtrArray *out)
+{
+  int r = r0;
+  while (r <= r1)
+    {
+      int end = r;
+      for (int k = r; k <= end; k++)
+        for (guint i = 0; i < cells->len; i++)
+          {
+            tcell *x = g_ptr_array_index (cells, i);
+            if (x->row == k && x->col >= c0 && x->col < c1)
+              end = MAX (end, MIN (r1, x->row + x->rows - 1));
+          }
+      group_par (t, cells, r, end, c0, c1, rows, row0, out);
+      r = end + 1;
+    }
+}
+
+/* Lays out one part (header, footer, body) into a list. */
+static void
+lay_part (tctx *t, const gw_fo *part, GPtrArray *out)
+{
+  GPtrArray *cells = g_ptr_array_new ();
+  GPtrArray *rows = g_ptr_array_new ();
+  int nrows = 0;
+  grid_rows (t, part, cells, rows, &nrows);
+  if (cells->len > t->job->ctx->limits.max_table_cells)
+    {
+      gw_diag_error (t->job->ctx->diag, t->job->tree->file, part->line,
+                     "table has more than %u cells", t->job->ctx->limits.max_table_cells);
+      g_ptr_array_free (cells, TRUE);
+      g_ptr_array_free (rows, TRUE);
+      return;
+    }
+  for (guint i = 0; i < cells->len; i++)
+    cell_box (t, g_ptr_array_index (cells, i), cells, rows, nrows, 0);
+  if (nrows > 0)
+    group_rows (t, cells, 0, nrows - 1, 0, t->ncols, rows, 0, out);
+  g_ptr_array_free (cells, TRUE);
+  g_ptr_array_free (rows, TRUE);
+}
+
+/* Min/max content widths of a block-level subtree (for auto layout). */
+void
+lay_block_widths (lay_job *job, const gw_fo *fo, double *min_w, double *max_w)
+{
+  double mn = 0, mx = 0;
+  gboolean inl = FALSE;
+  for (const gw_fo *c = fo->first; c; c = c->next)
+    {
+      if (gw_fo_kind_class (c->kind) == FO_CLASS_BLOCK || c->kind == FO_WRAPPER)
+        {
+          double a, b;
+          lay_block_widths (job, c, &a, &b);
+          double ind = c->style->padding[2] + c->style->padding[3] + c->style->border[2].width + c->style->border[3].width;
+          mn = MAX (mn, a + ind);
+          mx = MAX (mx, b + ind);
+        }
+      else
+        inl = TRUE;
+    }
+  if (inl)
+    {
+      double a, b;
+      lay_inline_widths (job, fo, &a, &b);
+      mn = MAX (mn, a);
+      mx = MAX (mx, b);
+    }
+  *min_w = mn;
+  *max_w = mx;
+}
+
+/* Computes automatic column widths from cell content. */
+static void
+auto_widths (tctx *t, const gw_fo *table, double avail, const double *fixed)
+{
+  int n = t->ncols;
+  double *mn = g_new0 (double, n), *mx = g_new0 (double, n);
+  for (const gw_fo *part = table->first; part; part = part->next)
+    {
+      if (part->kind != FO_TABLE_BODY && part->kind != FO_TABLE_HEADER && part->kind != FO_TABLE_FOOTER)
+        continue;
+      GPtrArray *cells = g_ptr_array_new (), *rows = g_ptr_array_new ();
+      int nrows = 0;
+      grid_rows (t, part, cells, rows, &nrows);
+      for (guint i = 0; i < cells->len; i++)
+        {
+          tcell *c = g_ptr_array_index (cells, i);
+          if (c->col >= n || c->cols != 1)
+            continue;
+          double a, b;
+          lay_block_widths (t->job, c->fo, &a, &b);
+          const gw_style *st = c->fo->style;
+          double extra = st->padding[2] + st->padding[3] + st->border[2].width + st->border[3].width + 0.5;
+          mn[c->col] = MAX (mn[c->col], a + extra);
+          mx[c->col] = MAX (mx[c->col], b + extra);
+        }
+      g_ptr_array_free (cells, TRUE);
+      g_ptr_array_free (rows, TRUE);
+    }
+  double smin = 0, smax = 0, sfixed = 0;
+  for (int i = 0; i < n; i++)
+    {
+      if (fixed[i] >= 0)
+        {
+          sfixed += fixed[i];
+          continue;
+        }
+      smin += mn[i];
+      smax += mx[i];
+    }
+  double room = avail - sfixed;
+  for (int i = 0; i < n; i++)
+    {
+      if (fixed[i] >= 0)
+        t->cw[i] = fixed[i];
+      else if (smax <= room)
+        t->cw[i] = smax > 0 ? mx[i] + (room - smax) * mx[i] / smax : room / n;
+      else if (smin >= room)
+        t->cw[i] = smin > 0 ? room * mn[i] / smin : room / n;
+      else
+        t->cw[i] = mn[i] + (mx[i] - mn[i]) * (room - smin) / (smax - smin);
+    }
+  g_free (mn);
+  g_free (mx);
+}
+
+/* Appends the vertical list of a table. */
+void
+lay_table (lay_job *job, const gw_fo *table, const lay_ref *ref, GPtrArray *out)
+{
+  const gw_style *st = table->style;
+  tctx t = { 0 };
+  t.job = job;
+  t.table = table;
+  t.collapse = st->border_collapse;
+  t.sep_h = t.collapse ? 0 : st->border_sep_ipd;
+  t.sep_v = t.collapse ? 0 : st->border_sep_bpd;
+  double cx = lay_start_indent (st, ref);
+  double avail = ref->x + ref->width - lay_end_indent (st, ref) - cx;
+  double tw = gw_len_resolve (st->width, avail, avail);
+  if (tw <= 0 || tw > avail * 10)
+    tw = avail;
+  /* columns */
+  GArray *kinds = g_array_new (FALSE, FALSE, sizeof (int));
+  GArray *vals = g_array_new (FALSE, FALSE, sizeof (double));
+  for (const gw_fo *c = table->first; c; c = c->next)
+    if (c->kind == FO_TABLE_COLUMN)
+      {
+        double v;
+        int k = col_width (c, &v);
+        int rep = attr_int (c, "number-columns-repeated", 1, 1, 1000);
+        for (int i = 0; i < rep; i++)
+          {
+            g_array_append_val (kinds, k);
+            g_array_append_val (vals, v);
+          }
+      }
+  /* the widest row decides the number of columns */
+  int ncols = (int) kinds->len;
+  for (const gw_fo *part = table->first; part; part = part->next)
+    for (const gw_fo *row = part->first; row; row = row->next)
+      {
+        int n = 0;
+        if (row->kind == FO_TABLE_ROW)
+          for (const gw_fo *c = row->first; c; c = c->next)
+            if (c->kind == FO_TABLE_CELL)
+              n += attr_int (c, "number-columns-spanned", 1, 1, 10000);
+        ncols = MAX (ncols, MIN (n, 1000));
+      }
+  if (ncols == 0)
+    {
+      g_array_free (kinds, TRUE);
+      g_array_free (vals, TRUE);
+      return;
+    }
+  while ((int) kinds->len < ncols)
+    {
+      int k = 3;
+      double v = 0;
+      g_array_append_val (kinds, k);
+      g_array_append_val (vals, v);
+    }
+  t.ncols = ncols;
+  t.cx = g_new0 (double, ncols);
+  t.cw = g_new0 (double, ncols);
+  double inner = tw - (t.collapse ? 0 : st->border[2].width + st->border[3].width + t.sep_h * (ncols + 1));
+  char *tl = gw_fo_attr (table, "table-layout");
+  gboolean any_spec = FALSE;
+  for (int i = 0; i < ncols; i++)
+    any_spec = any_spec || g_array_index (kinds, int, i) != 3;
+  gboolean automatic = (tl && !strcmp (tl, "auto")) || !any_spec;
+  g_free (tl);
+  double *fixed = g_new (double, ncols);
+  double used = 0, prop = 0;
+  for (int i = 0; i < ncols; i++)
+    {
+      int k = g_array_index (kinds, int, i);
+      double v = g_array_index (vals, double, i);
+      fixed[i] = k == 0 ? v : k == 1 ? inner * v / 100 : -1;
+      if (fixed[i] >= 0)
+        used += fixed[i];
+      else
+        prop += k == 2 ? v : 1;
+    }
+  if (automatic)
+    auto_widths (&t, table, inner, fixed);
+  else
+    for (int i = 0; i < ncols; i++)
+      {
+        int k = g_array_index (kinds, int, i);
+        double v = g_array_index (vals, double, i);
+        t.cw[i] = fixed[i] >= 0 ? fixed[i] : MAX (0, inner - used) * (k == 2 ? v : 1) / (prop > 0 ? prop : 1);
+      }
+  g_free (fixed);
+  double x = t.collapse ? 0 : st->border[2].width + t.sep_h;
+  for (int i = 0; i < ncols; i++)
+    {
+      t.cx[i] = x;
+      x += t.cw[i] + t.sep_h;
+    }
+  t.x0 = cx;
+  /* the table box */
+  vbox *tb = lay_box_new (job, table);
+  tb->x = cx;
+  tb->w = tw;
+  if (!t.collapse)
+    for (int i = 0; i < 4; i++)
+      tb->border[i] = st->border[i];
+  tb->bg = st->background;
+  tb->retain_borders = TRUE;
+  tb->keep_together = st->keep_together > 0;
+  char *oh = gw_fo_attr (table, "table-omit-header-at-break"), *of = gw_fo_attr (table, "table-omit-footer-at-break");
+  tb->omit_header_at_break = oh && !strcmp (oh, "true");
+  tb->omit_footer_at_break = of && !strcmp (of, "true");
+  g_free (oh);
+  g_free (of);
+  for (const gw_fo *part = table->first; part; part = part->next)
+    {
+      if (part->kind == FO_TABLE_HEADER)
+        {
+          tb->header = lay_list_new (job);
+          lay_part (&t, part, tb->header);
+          tb->header_h = lay_list_height (tb->header);
+        }
+      else if (part->kind == FO_TABLE_FOOTER)
+        {
+          tb->footer = lay_list_new (job);
+          lay_part (&t, part, tb->footer);
+          tb->footer_h = lay_list_height (tb->footer);
+        }
+      else if (part->kind == FO_TABLE_BODY)
+        lay_part (&t, part, tb->items);
+    }
+  if (tb->header_h + tb->footer_h > 500)
+    {
+      gw_diag_warn (job->ctx->diag, job->tree->file, table->line,
+                    "table header and footer are %.0fpt tall: not repeated", tb->header_h + tb->footer_h);
+      tb->omit_header_at_break = tb->omit_footer_at_break = TRUE;
+    }
+  vitem *it = lay_add_box (job, out, tb);
+  it->no_break_after = st->keep_with_next > 0;
+  g_array_free (kinds, TRUE);
+  g_array_free (vals, TRUE);
+  g_free (t.cx);
+  g_free (t.cw);
+}

@@ -1,0 +1,324 @@
+/* render.c — Cairo painting of the area tree (shared by the PDF and PNG writers). */
+#include "render/render.h"
+
+#include <cairo-pdf.h>
+#include <librsvg/rsvg.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+/* Sets a source colour. */
+static void
+set_color (cairo_t *cr, gw_rgba c)
+{
+  cairo_set_source_rgba (cr, c.r, c.g, c.b, c.a);
+}
+
+/* Strokes one border side from (x0,y0) to (x1,y1) in its style. */
+static void
+stroke_side (cairo_t *cr, const gw_border *b, double x0, double y0, double x1, double y1)
+{
+  if (b->width <= 0 || b->style == GW_BS_NONE || b->style == GW_BS_HIDDEN)
+    return;
+  cairo_save (cr);
+  set_color (cr, b->color);
+  if (b->style == GW_BS_DOUBLE && b->width >= 1.5)
+    {
+      double t = b->width / 3;
+      double dx = (y1 - y0) != 0 ? 1 : 0, dy = (x1 - x0) != 0 ? 1 : 0;
+      cairo_set_line_width (cr, t);
+      for (int s = -1; s <= 1; s += 2)
+        {
+          cairo_move_to (cr, x0 + s * dx * t, y0 + s * dy * t);
+          cairo_line_to (cr, x1 + s * dx * t, y1 + s * dy * t);
+          cairo_stroke (cr);
+        }
+      cairo_restore (cr);
+      return;
+    }
+  cairo_set_line_width (cr, b->width);
+  if (b->style == GW_BS_DASHED)
+    {
+      double d[] = { b->width * 3, b->width * 2 };
+      cairo_set_dash (cr, d, 2, 0);
+    }
+  else if (b->style == GW_BS_DOTTED)
+    {
+      double d[] = { 0, b->width * 2 };
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_dash (cr, d, 2, 0);
+    }
+  cairo_move_to (cr, x0, y0);
+  cairo_line_to (cr, x1, y1);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* Paints a block's background and borders. */
+static void
+paint_box (cairo_t *cr, const gw_area *a)
+{
+  if (a->u.box.background.a > 0)
+    {
+      set_color (cr, a->u.box.background);
+      cairo_rectangle (cr, a->x, a->y, a->w, a->h);
+      cairo_fill (cr);
+    }
+  const gw_border *b = a->u.box.border;
+  double f = a->u.box.collapsed ? 0 : 0.5; /* separate: inside the edge; collapsed: centred */
+  double t = a->y + b[0].width * f, bo = a->y + a->h - b[1].width * f;
+  double l = a->x + b[2].width * f, r = a->x + a->w - b[3].width * f;
+  stroke_side (cr, &b[0], a->x, t, a->x + a->w, t);
+  stroke_side (cr, &b[1], a->x, bo, a->x + a->w, bo);
+  stroke_side (cr, &b[2], l, a->y, l, a->y + a->h);
+  stroke_side (cr, &b[3], r, a->y, r, a->y + a->h);
+}
+
+/* Paints a glyph run with its text attached (for text extraction) and decorations. */
+static void
+paint_text (cairo_t *cr, const gw_area *a)
+{
+  PangoGlyphItem gi = { a->u.text.item, a->u.text.glyphs, 0, 0, 0 };
+  set_color (cr, a->u.text.color);
+  cairo_move_to (cr, a->x, a->u.text.baseline);
+  pango_cairo_show_glyph_item (cr, a->u.text.text, &gi);
+  double fs = a->u.text.font_size;
+  if (a->u.text.underline)
+    {
+      cairo_set_line_width (cr, MAX (0.5, fs * 0.05));
+      cairo_move_to (cr, a->x, a->u.text.baseline + fs * 0.12);
+      cairo_line_to (cr, a->x + a->w, a->u.text.baseline + fs * 0.12);
+      cairo_stroke (cr);
+    }
+  if (a->u.text.line_through)
+    {
+      cairo_set_line_width (cr, MAX (0.5, fs * 0.05));
+      cairo_move_to (cr, a->x, a->u.text.baseline - fs * 0.3);
+      cairo_line_to (cr, a->x + a->w, a->u.text.baseline - fs * 0.3);
+      cairo_stroke (cr);
+    }
+}
+
+/* Paints a rule (leaders, fill-in blanks). */
+static void
+paint_rule (cairo_t *cr, const gw_area *a)
+{
+  gw_border b = { a->u.rule.thickness, a->u.rule.style, a->u.rule.color };
+  if (a->u.rule.style == GW_BS_DOTTED)
+    {
+      /* dots leader: dots on a fixed pitch so columns of dots line up */
+      double pitch = MAX (a->u.rule.thickness * 4, 2);
+      set_color (cr, a->u.rule.color);
+      for (double x = ceil (a->x / pitch) * pitch + pitch / 2; x < a->x + a->w; x += pitch)
+        {
+          cairo_arc (cr, x, a->y, a->u.rule.thickness * 0.6, 0, 2 * G_PI);
+          cairo_fill (cr);
+        }
+      return;
+    }
+  stroke_side (cr, &b, a->x, a->y, a->x + a->w, a->y + a->h);
+}
+
+/* Paints an image scaled into its area. */
+static void
+paint_image (cairo_t *cr, const gw_area *a)
+{
+  gw_image *img = a->u.image.image;
+  if (!img || img->w <= 0 || img->h <= 0)
+    return;
+  cairo_save (cr);
+  if (img->surface)
+    {
+      cairo_translate (cr, a->x, a->y);
+      cairo_scale (cr, a->w / (img->w / 0.75), a->h / (img->h / 0.75));
+      cairo_set_source_surface (cr, img->surface, 0, 0);
+      cairo_paint (cr);
+    }
+  else if (img->svg)
+    {
+      RsvgRectangle vp = { a->x, a->y, a->w, a->h };
+      rsvg_handle_render_document (img->svg, cr, &vp, NULL);
+    }
+  cairo_restore (cr);
+}
+
+/* Paints an area and its children. */
+static void
+paint_area (cairo_t *cr, const gw_area *a, gboolean pdf)
+{
+  switch (a->kind)
+    {
+    case GW_AREA_BLOCK:
+      paint_box (cr, a);
+      if (a->u.box.clip)
+        {
+          cairo_save (cr);
+          cairo_rectangle (cr, a->x - 1, a->y - 1, a->w + 2, a->h + 2);
+          cairo_clip (cr);
+        }
+      break;
+    case GW_AREA_TEXT: paint_text (cr, a); break;
+    case GW_AREA_RULE: paint_rule (cr, a); break;
+    case GW_AREA_IMAGE: paint_image (cr, a); break;
+    case GW_AREA_LINK:
+      if (pdf && a->name)
+        {
+          char *attr;
+          char *esc = g_strescape (a->name, NULL);
+          if (a->u.link.external)
+            attr = g_strdup_printf ("rect=[%g %g %g %g] uri='%s'", a->x, a->y, a->w, a->h, esc);
+          else
+            attr = g_strdup_printf ("rect=[%g %g %g %g] dest='%s'", a->x, a->y, a->w, a->h, esc);
+          /* %g prints with the C locale here: main() pins LC_NUMERIC */
+          cairo_tag_begin (cr, CAIRO_TAG_LINK, attr);
+          cairo_tag_end (cr, CAIRO_TAG_LINK);
+          g_free (attr);
+          g_free (esc);
+        }
+      break;
+    case GW_AREA_DEST:
+      if (pdf && a->name)
+        {
+          char *esc = g_strescape (a->name, NULL);
+          char *attr = g_strdup_printf ("name='%s' x=%d y=%d", esc, (int) a->x, (int) a->y);
+          cairo_tag_begin (cr, CAIRO_TAG_DEST, attr);
+          cairo_tag_end (cr, CAIRO_TAG_DEST);
+          g_free (attr);
+          g_free (esc);
+        }
+      break;
+    default:
+      break;
+    }
+  if (a->kind == GW_AREA_REGION)
+    {
+      cairo_save (cr);
+      cairo_rectangle (cr, a->x - 2, a->y - 2, a->w + 4, a->h + 4);
+      if (strcmp (a->name ? a->name : "", "xsl-region-body"))
+        cairo_clip (cr);
+    }
+  for (const gw_area *c = a->first; c; c = c->next)
+    paint_area (cr, c, pdf);
+  if (a->kind == GW_AREA_REGION)
+    cairo_restore (cr);
+  if (a->kind == GW_AREA_BLOCK && a->u.box.clip)
+    cairo_restore (cr);
+}
+
+/* Adds the outline entries of a bookmark list. */
+static void
+add_outline (cairo_surface_t *s, int parent, GPtrArray *list, const gw_areas *areas)
+{
+  for (guint i = 0; list && i < list->len; i++)
+    {
+      gw_bookmark *b = g_ptr_array_index (list, i);
+      char *link = NULL;
+      if (b->dest && g_hash_table_contains (areas->dest_pages, b->dest))
+        {
+          char *esc = g_strescape (b->dest, NULL);
+          link = g_strdup_printf ("dest='%s'", esc);
+          g_free (esc);
+        }
+      else
+        link = g_strdup ("page=1");
+      int id = cairo_pdf_surface_add_outline (s, parent, b->title ? b->title : "", link,
+                                              b->open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+      g_free (link);
+      add_outline (s, id, b->children, areas);
+    }
+}
+
+/* Formats a PDF date from a UNIX time (UTC). */
+static char *
+pdf_date (gint64 t)
+{
+  GDateTime *d = g_date_time_new_from_unix_utc (t);
+  char *s = g_date_time_format (d, "%Y-%m-%dT%H:%M:%SZ");
+  g_date_time_unref (d);
+  return s;
+}
+
+/* Writes the PDF. */
+gboolean
+gw_render_pdf (gw_ctx *ctx, const gw_areas *areas, const char *path)
+{
+  if (!areas->pages->len)
+    {
+      gw_diag_error (ctx->diag, path, 0, "no pages to write");
+      return FALSE;
+    }
+  const gw_area *p0 = g_ptr_array_index (areas->pages, 0);
+  cairo_surface_t *s = cairo_pdf_surface_create (path, p0->u.page.width, p0->u.page.height);
+  if (cairo_surface_status (s) != CAIRO_STATUS_SUCCESS)
+    {
+      gw_diag_error (ctx->diag, path, 0, "cannot create PDF: %s", cairo_status_to_string (cairo_surface_status (s)));
+      cairo_surface_destroy (s);
+      return FALSE;
+    }
+  if (areas->title)
+    cairo_pdf_surface_set_metadata (s, CAIRO_PDF_METADATA_TITLE, areas->title);
+  if (areas->author)
+    cairo_pdf_surface_set_metadata (s, CAIRO_PDF_METADATA_AUTHOR, areas->author);
+  if (areas->subject)
+    cairo_pdf_surface_set_metadata (s, CAIRO_PDF_METADATA_SUBJECT, areas->subject);
+  if (areas->keywords)
+    cairo_pdf_surface_set_metadata (s, CAIRO_PDF_METADATA_KEYWORDS, areas->keywords);
+  char *creator = g_strdup_printf ("gongwen %s", GW_VERSION);
+  cairo_pdf_surface_set_metadata (s, CAIRO_PDF_METADATA_CREATOR, areas->creator ? areas->creator : creator);
+  g_free (creator);
+  gint64 when = ctx->source_date >= 0 ? ctx->source_date : g_get_real_time () / G_USEC_PER_SEC;
+  char *date = pdf_date (when);
+  cairo_pdf_surface_set_metadata (s, CAIRO_PDF_METADATA_CREATE_DATE, date);
+  cairo_pdf_surface_set_metadata (s, CAIRO_PDF_METADATA_MOD_DATE, date);
+  g_free (date);
+  cairo_t *cr = cairo_create (s);
+  for (guint i = 0; i < areas->pages->len; i++)
+    {
+      const gw_area *pg = g_ptr_array_index (areas->pages, i);
+      cairo_pdf_surface_set_size (s, pg->u.page.width, pg->u.page.height);
+      if (pg->name)
+        cairo_pdf_surface_set_page_label (s, pg->name);
+      paint_area (cr, pg, TRUE);
+      cairo_show_page (cr);
+    }
+  add_outline (s, CAIRO_PDF_OUTLINE_ROOT, areas->bookmarks, areas);
+  cairo_destroy (cr);
+  cairo_surface_finish (s);
+  cairo_status_t st = cairo_surface_status (s);
+  cairo_surface_destroy (s);
+  if (st != CAIRO_STATUS_SUCCESS)
+    {
+      gw_diag_error (ctx->diag, path, 0, "writing the PDF failed: %s", cairo_status_to_string (st));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Writes one page as PNG. */
+gboolean
+gw_render_png_page (gw_ctx *ctx, const gw_areas *areas, guint index, const char *path)
+{
+  const gw_area *pg = g_ptr_array_index (areas->pages, index);
+  double scale = ctx->dpi / 72.0;
+  int w = (int) ceil (pg->u.page.width * scale), h = (int) ceil (pg->u.page.height * scale);
+  if (w <= 0 || h <= 0 || (gint64) w * h > 200000000)
+    {
+      gw_diag_error (ctx->diag, path, 0, "PNG of %d × %d pixels is too large (lower --dpi)", w, h);
+      return FALSE;
+    }
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  cairo_t *cr = cairo_create (s);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  paint_area (cr, pg, FALSE);
+  cairo_destroy (cr);
+  cairo_status_t st = cairo_surface_write_to_png (s, path);
+  cairo_surface_destroy (s);
+  if (st != CAIRO_STATUS_SUCCESS)
+    {
+      gw_diag_error (ctx->diag, path, 0, "writing the PNG failed: %s", cairo_status_to_string (st));
+      return FALSE;
+    }
+  return TRUE;
+}

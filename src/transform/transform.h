@@ -1,0 +1,60 @@
+/* transform.h — running XSLT safely: libxslt + EXSLT set-up, the gongwen extension
+ * functions (namespace urn:gongwen:xslt:1, prefix gw), security preferences, limits, and a
+ * cache so a batch compiles each stylesheet once.
+ *
+ * Safety: a stylesheet may not write files, create directories or touch the network; it
+ * may read files (xsl:import, xsl:include, document()) only under the context's allowed
+ * roots.  Template recursion is bounded by ctx->limits.max_xslt_depth, and the number of
+ * XSLT instructions and XPath operations per transformation is bounded too.  Every error
+ * goes through ctx->diag as FILE:LINE: message. */
+#ifndef GW_TRANSFORM_H
+#define GW_TRANSFORM_H
+
+#include "base/ctx.h"
+
+#include <libxml/tree.h>
+#include <libxslt/xsltInternals.h>
+
+/* Namespace of the gongwen extension functions. */
+#define GW_XSLT_NS "urn:gongwen:xslt:1"
+
+/* Upper bounds per transformation (no gw_limits field yet; see transform.c). */
+#define GW_XSLT_OP_LIMIT 20000000UL    /* XSLT instructions executed (about 2 s) */
+#define GW_XPATH_OP_LIMIT 300000000UL  /* XPath operations evaluated */
+
+/* Initialises libxslt once per process: EXSLT, the gw: extension functions, the guarded
+ * document loader. Safe to call more than once and from several threads. */
+void gw_transform_init (void);
+
+/* Parses and compiles the stylesheet at `xsl_path` safely. Returns a stylesheet the caller
+ * owns (xsltFreeStylesheet), or NULL after reporting why through ctx->diag. */
+xsltStylesheetPtr gw_transform_load (gw_ctx *ctx, const char *xsl_path)
+  G_GNUC_WARN_UNUSED_RESULT;
+
+/* Applies `style` to `doc` under the security preferences and limits of `ctx`. `params` is
+ * NULL or a NULL-terminated list of name, value pairs; values are plain strings (quoted
+ * here, never evaluated as XPath). Returns the result document (caller owns, xmlFreeDoc),
+ * or NULL after reporting why. */
+xmlDocPtr gw_transform_apply (gw_ctx *ctx, xsltStylesheetPtr style, xmlDocPtr doc,
+                              const char *const *params) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Serialises a result document following the stylesheet's xsl:output. Returns a newly
+ * allocated buffer (g_free) and its length, or NULL after reporting why. */
+char *gw_transform_serialize (gw_ctx *ctx, xsltStylesheetPtr style, xmlDocPtr result,
+                              gsize *len) G_GNUC_WARN_UNUSED_RESULT;
+
+/* A cache of compiled stylesheets keyed by canonical path; thread-safe, so the workers of
+ * one batch share it and every stylesheet is compiled once. */
+typedef struct gw_stylesheet_cache gw_stylesheet_cache;
+
+/* Creates an empty cache (caller owns, gw_stylesheet_cache_free). */
+gw_stylesheet_cache *gw_stylesheet_cache_new (void);
+/* Frees the cache and every stylesheet in it (never fails). */
+void gw_stylesheet_cache_free (gw_stylesheet_cache *cache);
+/* Returns the compiled stylesheet for `xsl_path` (borrowed: valid until the cache is
+ * freed), compiling it on first use; NULL after reporting why. A stylesheet that failed to
+ * compile is remembered and reported again on later lookups without recompiling. */
+xsltStylesheetPtr gw_stylesheet_cache_lookup (gw_stylesheet_cache *cache, gw_ctx *ctx,
+                                              const char *xsl_path);
+
+#endif
