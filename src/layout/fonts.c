@@ -57,6 +57,7 @@ gw_fonts_get (gw_ctx *ctx)
   pango_context_set_language (f->context, pango_language_from_string ("zh-cn"));
   f->descs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                     (GDestroyNotify) pango_font_description_free);
+  f->desc_by_style = g_hash_table_new (g_direct_hash, g_direct_equal);
   f->metrics = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, g_free);
   f->font_for_desc = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
   ctx->fonts = f;
@@ -70,6 +71,7 @@ gw_fonts_free (gw_fonts *f)
   if (!f)
     return;
   g_hash_table_destroy (f->font_for_desc);
+  g_hash_table_destroy (f->desc_by_style);
   g_hash_table_destroy (f->descs);
   g_hash_table_destroy (f->metrics);
   g_object_unref (f->context);
@@ -82,18 +84,25 @@ gw_fonts_free (gw_fonts *f)
 const PangoFontDescription *
 gw_fonts_desc (gw_fonts *f, const gw_style *st)
 {
+  PangoFontDescription *d = g_hash_table_lookup (f->desc_by_style, st);
+  if (d)
+    return d;
   char key[512];
   g_snprintf (key, sizeof key, "%s|%d|%d|%d", st->font_family, (int) (st->font_size * 1000),
               st->font_weight, st->italic);
-  PangoFontDescription *d = g_hash_table_lookup (f->descs, key);
+  d = g_hash_table_lookup (f->descs, key);
   if (d)
-    return d;
+    {
+      g_hash_table_insert (f->desc_by_style, (gpointer) st, d);
+      return d;
+    }
   d = pango_font_description_new ();
   pango_font_description_set_family (d, st->font_family);
   pango_font_description_set_absolute_size (d, st->font_size * PANGO_SCALE);
   pango_font_description_set_weight (d, (PangoWeight) st->font_weight);
   pango_font_description_set_style (d, st->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
   g_hash_table_insert (f->descs, g_strdup (key), d);
+  g_hash_table_insert (f->desc_by_style, (gpointer) st, d);
   return d;
 }
 

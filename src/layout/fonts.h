@@ -13,6 +13,7 @@ struct gw_fonts {
   PangoFontMap *fontmap;
   PangoContext *context;
   GHashTable *descs;        /* "family|size|weight|italic" → PangoFontDescription* */
+  GHashTable *desc_by_style;/* const gw_style* → description (borrowed from descs) */
   GHashTable *metrics;      /* PangoFont* → double[2] ascent, descent (pt) */
   GHashTable *font_for_desc;/* PangoFontDescription key → PangoFont* (primary font) */
   char *config_file;

@@ -10,14 +10,27 @@ static const char no_start_chars[] =
 /* Characters that never end a line. */
 static const char no_end_chars[] = "（《〈「『【〔［｛“‘([{〖〘";
 
-/* TRUE if ch occurs in the UTF-8 string `set`. */
+/* TRUE if ch occurs in the UTF-8 string `set` (each set decoded once into a lookup table). */
 static gboolean
 in_set (const char *set, gunichar ch)
 {
-  for (const char *p = set; *p; p = g_utf8_next_char (p))
-    if (g_utf8_get_char (p) == ch)
-      return TRUE;
-  return FALSE;
+  static GHashTable *tables; /* set string → GHashTable of code points; immutable data */
+  static GMutex lock;
+  if (ch < 0x21 || (ch > 0x7e && ch < 0xb7))
+    return FALSE;
+  g_mutex_lock (&lock);
+  if (!tables)
+    tables = g_hash_table_new (g_direct_hash, g_direct_equal);
+  GHashTable *t = g_hash_table_lookup (tables, set);
+  if (!t)
+    {
+      t = g_hash_table_new (g_direct_hash, g_direct_equal);
+      for (const char *p = set; *p; p = g_utf8_next_char (p))
+        g_hash_table_add (t, GUINT_TO_POINTER (g_utf8_get_char (p)));
+      g_hash_table_insert (tables, (gpointer) set, t);
+    }
+  g_mutex_unlock (&lock);
+  return g_hash_table_contains (t, GUINT_TO_POINTER (ch));
 }
 
 /* May not start a line. */

@@ -278,6 +278,8 @@ gw_layout_run (gw_ctx *ctx, gw_fotree *tree)
   g_hash_table_destroy (job.cites_used);
   g_hash_table_destroy (job.images);
   g_hash_table_destroy (job.missing_reported);
+  /* font descriptions cached by style pointer die with the tree's styles */
+  g_hash_table_remove_all (fonts->desc_by_style);
   if (gw_diag_failed (ctx->diag))
     {
       gw_areas_free (areas);

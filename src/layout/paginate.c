@@ -119,7 +119,21 @@ par_height (GPtrArray *cols)
   return h;
 }
 
-/* Splits a parallel group (table row, list item) column by column. */
+/* TRUE if a list holds something visible (not only marks and spaces). */
+static gboolean
+has_content (GPtrArray *l)
+{
+  for (guint i = 0; i < l->len; i++)
+    {
+      vitem *it = g_ptr_array_index (l, i);
+      if (it->kind != VI_MARK && it->kind != VI_SPACE)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Splits a parallel group (table row, list item) column by column.  Unless forced, every
+ * column with content must keep at least one line on this page (no empty row strips). */
 static gboolean
 split_par (lay_job *job, vitem *it, double avail, gboolean force, vitem **h_out, vitem **t_out)
 {
@@ -146,7 +160,9 @@ split_par (lay_job *job, vitem *it, double avail, gboolean force, vitem **h_out,
         }
       if (!t)
         t = lay_list_new (job);
-      if (h->len)
+      if (!force && has_content (b->items) && !has_content (h))
+        return FALSE;
+      if (has_content (h))
         any = TRUE;
       if (t->len)
         rest = TRUE;

@@ -24,6 +24,14 @@ typedef struct {
 } tcell;
 
 typedef struct {
+  GPtrArray *cells;           /* tcell*, in document order */
+  GPtrArray *rows;            /* table-row per grid row (may be NULL for implicit rows) */
+  GPtrArray **by_row;         /* cells starting in each row */
+  tcell **at;                 /* nrows × ncols: the cell covering each slot */
+  int nrows;
+} tgrid;
+
+typedef struct {
   lay_job *job;
   const gw_fo *table;
   int ncols;
@@ -188,21 +196,51 @@ border_win (gw_border a, gw_border b)
 
 /* Finds the cell covering (row, col) or NULL. */
 static tcell *
-cell_at (GPtrArray *cells, int row, int col)
+cell_at (const tctx *t, const tgrid *g, int row, int col)
 {
-  for (guint i = 0; i < cells->len; i++)
+  if (row < 0 || row >= g->nrows || col < 0 || col >= t->ncols)
+    return NULL;
+  return g->at[(gsize) row * t->ncols + col];
+}
+
+/* Builds the per-row and per-slot indexes of a grid. */
+static void
+grid_index (const tctx *t, tgrid *g)
+{
+  g->by_row = g_new0 (GPtrArray *, g->nrows + 1);
+  g->at = g_new0 (tcell *, (gsize) g->nrows * t->ncols + 1);
+  for (int r = 0; r < g->nrows; r++)
+    g->by_row[r] = g_ptr_array_new ();
+  for (guint i = 0; i < g->cells->len; i++)
     {
-      tcell *c = g_ptr_array_index (cells, i);
-      if (row >= c->row && row < c->row + c->rows && col >= c->col && col < c->col + c->cols)
-        return c;
+      tcell *c = g_ptr_array_index (g->cells, i);
+      if (c->row < g->nrows)
+        g_ptr_array_add (g->by_row[c->row], c);
+      for (int r = c->row; r < c->row + c->rows && r < g->nrows; r++)
+        for (int k = c->col; k < c->col + c->cols && k < t->ncols; k++)
+          if (!g->at[(gsize) r * t->ncols + k])
+            g->at[(gsize) r * t->ncols + k] = c;
     }
-  return NULL;
+}
+
+/* Frees the indexes of a grid. */
+static void
+grid_clear (tgrid *g)
+{
+  for (int r = 0; g->by_row && r < g->nrows; r++)
+    g_ptr_array_free (g->by_row[r], TRUE);
+  g_free (g->by_row);
+  g_free (g->at);
+  g_ptr_array_free (g->cells, TRUE);
+  g_ptr_array_free (g->rows, TRUE);
 }
 
 /* Builds the box of a cell: geometry, borders (resolved), padding, content. */
 static void
-cell_box (tctx *t, tcell *c, GPtrArray *cells, GPtrArray *rows, int nrows, int row0)
+cell_box (tctx *t, tcell *c, const tgrid *g)
 {
+  GPtrArray *rows = g->rows;
+  int nrows = g->nrows, row0 = 0;
   lay_job *job = t->job;
   const gw_style *st = c->fo->style;
   vbox *b = lay_box_new (job, c->fo);
@@ -235,13 +273,13 @@ cell_box (tctx *t, tcell *c, GPtrArray *cells, GPtrArray *rows, int nrows, int r
           tcell *n = NULL;
           int opp = side ^ 1;
           if (side == 0 && c->row > row0)
-            n = cell_at (cells, c->row - 1, c->col);
+            n = cell_at (t, g, c->row - 1, c->col);
           else if (side == 1 && c->row + c->rows < nrows)
-            n = cell_at (cells, c->row + c->rows, c->col);
+            n = cell_at (t, g, c->row + c->rows, c->col);
           else if (side == 2 && c->col > 0)
-            n = cell_at (cells, c->row, c->col - 1);
+            n = cell_at (t, g, c->row, c->col - 1);
           else if (side == 3 && last + 1 < t->ncols)
-            n = cell_at (cells, c->row, last + 1);
+            n = cell_at (t, g, c->row, last + 1);
           if (n)
             best = border_win (best, n->fo->style->border[opp]);
           gboolean outer = (side == 2 && c->col == 0) || (side == 3 && last + 1 >= t->ncols)
@@ -287,14 +325,14 @@ cell_box (tctx *t, tcell *c, GPtrArray *cells, GPtrArray *rows, int nrows, int r
   c->box = b;
 }
 
-static void group_rows (tctx *t, GPtrArray *cells, int r0, int r1, int c0, int c1, GPtrArray *rows,
-                        int row0, GPtrArray *out);
+static void group_rows (tctx *t, const tgrid *g, int r0, int r1, int c0, int c1, GPtrArray *out);
 
 /* Emits the parallel item for rows [r0, r1] within columns [c0, c1). */
 static void
-group_par (tctx *t, GPtrArray *cells, int r0, int r1, int c0, int c1, GPtrArray *rows, int row0,
-           GPtrArray *out)
+group_par (tctx *t, const tgrid *g, int r0, int r1, int c0, int c1, GPtrArray *out)
 {
+  GPtrArray *cells = g->by_row[r0], *rows = g->rows;
+  int row0 = 0;
   lay_job *job = t->job;
   GPtrArray *cols = lay_list_new (job);
   /* cells spanning the whole group */
@@ -341,7 +379,7 @@ group_par (tctx *t, GPtrArray *cells, int r0, int r1, int c0, int c1, GPtrArray 
       vbox *seg = lay_box_new (job, NULL);
       seg->x = t->x0 + (s < t->ncols ? t->cx[s] : 0);
       seg->w = 0;
-      group_rows (t, cells, r0, r1, s, c, rows, row0, seg->items);
+      group_rows (t, g, r0, r1, s, c, seg->items);
       g_ptr_array_add (cols, seg);
     }
   vitem *it = lay_item_new (job, VI_PAR);
@@ -378,21 +416,20 @@ group_par (tctx *t, GPtrArray *cells, int r0, int r1, int c0, int c1, GPtrArray 
 
 /* Splits rows [r0, r1] within columns [c0, c1) into groups closed under row spans. */
 static void
-group_rows (tctx *t, GPtrArray *cells, int r0, int r1, int c0, int c1, GPtrArray *rows, int row0,
-            GPtrArray *out)
+group_rows (tctx *t, const tgrid *g, int r0, int r1, int c0, int c1, GPtrArray *out)
 {
   int r = r0;
   while (r <= r1)
     {
       int end = r;
       for (int k = r; k <= end; k++)
-        for (guint i = 0; i < cells->len; i++)
+        for (guint i = 0; i < g->by_row[k]->len; i++)
           {
-            tcell *x = g_ptr_array_index (cells, i);
-            if (x->row == k && x->col >= c0 && x->col < c1)
+            tcell *x = g_ptr_array_index (g->by_row[k], i);
+            if (x->col >= c0 && x->col < c1)
               end = MAX (end, MIN (r1, x->row + x->rows - 1));
           }
-      group_par (t, cells, r, end, c0, c1, rows, row0, out);
+      group_par (t, g, r, end, c0, c1, out);
       r = end + 1;
     }
 }
@@ -401,24 +438,21 @@ group_rows (tctx *t, GPtrArray *cells, int r0, int r1, int c0, int c1, GPtrArray
 static void
 lay_part (tctx *t, const gw_fo *part, GPtrArray *out)
 {
-  GPtrArray *cells = g_ptr_array_new ();
-  GPtrArray *rows = g_ptr_array_new ();
-  int nrows = 0;
-  grid_rows (t, part, cells, rows, &nrows);
-  if (cells->len > t->job->ctx->limits.max_table_cells)
+  tgrid g = { g_ptr_array_new (), g_ptr_array_new (), NULL, NULL, 0 };
+  grid_rows (t, part, g.cells, g.rows, &g.nrows);
+  if (g.cells->len > t->job->ctx->limits.max_table_cells)
     {
       gw_diag_error (t->job->ctx->diag, t->job->tree->file, part->line,
                      "table has more than %u cells", t->job->ctx->limits.max_table_cells);
-      g_ptr_array_free (cells, TRUE);
-      g_ptr_array_free (rows, TRUE);
+      grid_clear (&g);
       return;
     }
-  for (guint i = 0; i < cells->len; i++)
-    cell_box (t, g_ptr_array_index (cells, i), cells, rows, nrows, 0);
-  if (nrows > 0)
-    group_rows (t, cells, 0, nrows - 1, 0, t->ncols, rows, 0, out);
-  g_ptr_array_free (cells, TRUE);
-  g_ptr_array_free (rows, TRUE);
+  grid_index (t, &g);
+  for (guint i = 0; i < g.cells->len; i++)
+    cell_box (t, g_ptr_array_index (g.cells, i), &g);
+  if (g.nrows > 0)
+    group_rows (t, &g, 0, g.nrows - 1, 0, t->ncols, out);
+  grid_clear (&g);
 }
 
 /* Min/max content widths of a block-level subtree (for auto layout). */

@@ -105,7 +105,7 @@ ext_amount_cn (xmlXPathParserContextPtr ctxt, int nargs)
     return;
   if (fen < 0)
     {
-      gw_ext_fail (ctxt, 0, fn, "negative amount %" G_GINT64_FORMAT ".%02d has no capital form",
+      gw_ext_fail (ctxt, 0, fn, "negative amount -%" G_GINT64_FORMAT ".%02d has no capital form",
                    -fen / 100, (int) (-fen % 100));
       return;
     }

@@ -14,6 +14,7 @@
 #include <libxml/xpathInternals.h>
 #include <libxslt/documents.h>
 #include <libxslt/extra.h>
+#include <libxslt/imports.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/variables.h>
@@ -77,7 +78,7 @@ tf_display (const tf_job *job, const char *url)
   size_t n = job->cwd ? strlen (job->cwd) : 0;
   if (n && strncmp (url, job->cwd, n) == 0 && url[n] == '/')
     return url + n + 1;
-  if (job->style_url && strcmp (url, job->style_url) == 0)
+  if (job->style_url && job->style_name && strcmp (url, job->style_url) == 0)
     return job->style_name;
   return url;
 }
@@ -586,6 +587,17 @@ tf_security_new (void)
   return sec;
 }
 
+/* TRUE when the stylesheet (or one it imports) strips whitespace from the source, which
+ * libxslt does in place. */
+static gboolean
+tf_strips_space (xsltStylesheetPtr style)
+{
+  for (xsltStylesheetPtr s = style; s; s = xsltNextImport (s))
+    if (s->stripSpaces || s->stripAll)
+      return TRUE;
+  return FALSE;
+}
+
 /* Applies a stylesheet under the context's security preferences and limits. */
 xmlDocPtr
 gw_transform_apply (gw_ctx *ctx, xsltStylesheetPtr style, xmlDocPtr doc,
@@ -596,6 +608,10 @@ gw_transform_apply (gw_ctx *ctx, xsltStylesheetPtr style, xmlDocPtr doc,
   tf_job job;
   tf_job_init (&job, ctx, NULL, url, FALSE);
   unsigned errors_before = gw_diag_error_count (ctx->diag);
+  /* the caller's document stays untouched: xsl:strip-space would edit it in place */
+  xmlDocPtr copy = tf_strips_space (style) ? xmlCopyDoc (doc, 1) : NULL;
+  if (copy)
+    doc = copy;
   xsltTransformContextPtr tctxt = xsltNewTransformContext (style, doc);
   xsltSecurityPrefsPtr sec = tf_security_new ();
   xmlDocPtr result = NULL;
@@ -636,6 +652,7 @@ done:
   if (tctxt)
     xsltFreeTransformContext (tctxt);
   xsltFreeSecurityPrefs (sec);
+  xmlFreeDoc (copy);
   return result;
 }
 
