@@ -27,9 +27,10 @@ run_areas() {  # $1 = label, $2 = binary
 run_areas normal "$TOP/build/gongwen"
 if [ "${GW_SKIP_ASAN:-0}" != 1 ] && [ -x build/asan/gongwen ]; then
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99
+  export LSAN_OPTIONS=suppressions=$TOP/tests/lsan.supp:print_suppressions=0
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99
   GW_SANITIZE=1 run_areas asan "$TOP/build/asan/gongwen"
-  unset ASAN_OPTIONS UBSAN_OPTIONS
+  unset ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
 fi
 if locale -a 2>/dev/null | grep -qi '^de_DE.utf8$'; then
   LC_ALL=de_DE.UTF-8 GW_ONLY=${GW_ONLY:-formatter} run_areas de_DE "$TOP/build/gongwen"

@@ -11,7 +11,7 @@ static FcConfig *
 fonts_config_new (gw_ctx *ctx, char **used_file)
 {
   const char *override = g_getenv ("GONGWEN_FONTS_CONF");
-  char *file = override && *override ? g_strdup (override)
+  char *file = override && *override ? g_canonicalize_filename (override, NULL)
                                      : g_build_filename (ctx->data_dir ? ctx->data_dir : ".",
                                                          "fonts", "fonts.conf", NULL);
   FcConfig *config = FcConfigCreate ();

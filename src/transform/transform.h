@@ -22,8 +22,13 @@
 #define GW_XSLT_OP_LIMIT 10000000UL    /* XSLT instructions executed (about 1 s) */
 #define GW_XPATH_OP_LIMIT 300000000UL  /* XPath operations evaluated */
 
-/* Initialises libxslt once per process: EXSLT, the gw: extension functions, the guarded
- * document loader. Safe to call more than once and from several threads. */
+/* Initialises libxslt once per process: EXSLT, the gw: extension functions, and the guarded
+ * document loader that serves xsl:import/include and document() — it refuses any load not
+ * made through gw_transform_load / gw_transform_apply, so do not parse stylesheets with
+ * xsltParseStylesheetFile directly. Safe to call more than once and from several threads.
+ * Thread note: libxslt's generic error handler is process-wide; compilations are
+ * serialised here, but a libxslt message printed outside a transformation context while
+ * another thread runs may land in that thread's funnel. */
 void gw_transform_init (void);
 
 /* Parses and compiles the stylesheet at `xsl_path` safely. Returns a stylesheet the caller

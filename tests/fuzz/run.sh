@@ -1,0 +1,129 @@
+#!/bin/bash
+# tests/fuzz/run.sh — builds the libFuzzer targets (fuzz_fo, fuzz_record, fuzz_props) with
+# clang -fsanitize=fuzzer,address,undefined into build/fuzz/, then runs each one.
+#
+#   tests/fuzz/run.sh                 build, then fuzz every target for FUZZ_SECONDS (60)
+#   tests/fuzz/run.sh fuzz_fo …       only the named targets
+#   tests/fuzz/run.sh --build         build only
+#   tests/fuzz/run.sh --smoke         build, then run each target once over its seeds only
+#
+# Corpora: build/fuzz/corpus/TARGET/ grows between runs; it starts from build/fuzz/seeds/TARGET/
+# (tests/fuzz/seeds/TARGET/ plus the project's own FO files and records).  A crash, leak or
+# timeout leaves its input in build/fuzz/artifacts/; turn it into a tests/hostile/ case.
+# Env: FUZZ_SECONDS (60), FUZZ_JOBS (parallel fuzzing jobs per target, 1), FUZZ_ARGS (extra
+# libFuzzer flags), CLANG (clang).
+# Exit status: 0 no finding, 1 a target crashed, 2 cannot build (no clang / no libFuzzer).
+cd "$(dirname "$0")/../.." || exit 2
+TOP=$(pwd)
+CLANG=${CLANG:-clang}
+OUT=build/fuzz
+TARGETS=(fuzz_fo fuzz_record fuzz_props)
+PKGS="libxml-2.0 libxslt libexslt pangocairo pangoft2 cairo-pdf cairo-png librsvg-2.0 fontconfig glib-2.0 harfbuzz"
+SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
+CFLAGS="-std=c11 -O1 -g -fno-omit-frame-pointer $SAN -D_GNU_SOURCE -DGW_VERSION=\"fuzz\" \
+  -DGW_DATADIR=\"$TOP\" -DGW_FUZZ_TOP=\"$TOP\" -Isrc $(pkg-config --cflags $PKGS)"
+LIBS="$(pkg-config --libs $PKGS) -lm"
+
+# fuzz_available : TRUE when clang can build a libFuzzer target here.
+fuzz_available() {
+  command -v "$CLANG" >/dev/null 2>&1 || return 1
+  mkdir -p "$OUT"
+  printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n){(void)d;(void)n;return 0;}\n' \
+    > "$OUT/probe.c"
+  "$CLANG" -fsanitize=fuzzer,address "$OUT/probe.c" -o "$OUT/probe" >/dev/null 2>&1
+}
+
+# fuzz_build : compiles src/ (all but src/cli/main.c) into build/fuzz/libgw.a and links the targets.
+fuzz_build() {
+  local objs=() todo=() src obj hdr_time
+  hdr_time=$(find src tests/fuzz -name '*.h' -printf '%T@\n' | sort -n | tail -1)
+  for src in $(find src -name '*.c' ! -path src/cli/main.c | sort); do
+    obj="$OUT/obj/${src%.c}.o"
+    objs+=("$obj")
+    if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] \
+       || [ "$(stat -c %Y "$obj")" -lt "${hdr_time%.*}" ]; then todo+=("$src"); fi
+  done
+  if [ ${#todo[@]} -gt 0 ]; then
+    echo "# fuzz: compiling ${#todo[@]} files" >&2
+    printf '%s\n' "${todo[@]}" | xargs -P "$(nproc)" -I{} sh -c \
+      'mkdir -p "$(dirname "$0/obj/$1")" && '"$CLANG"' '"$CFLAGS"' -fsanitize=fuzzer-no-link -c "$1" -o "$0/obj/${1%.c}.o" || exit 255' "$OUT" {} \
+      || return 1
+    rm -f "$OUT/libgw.a"
+  fi
+  [ -f "$OUT/libgw.a" ] || ar rcs "$OUT/libgw.a" "${objs[@]}" || return 1
+  local t
+  for t in "${TARGETS[@]}"; do
+    if [ ! -x "$OUT/$t" ] || [ "tests/fuzz/$t.c" -nt "$OUT/$t" ] || [ "$OUT/libgw.a" -nt "$OUT/$t" ] \
+       || [ tests/fuzz/fuzz-common.h -nt "$OUT/$t" ]; then
+      echo "# fuzz: linking $t" >&2
+      # shellcheck disable=SC2086
+      "$CLANG" $CFLAGS -fsanitize=fuzzer "tests/fuzz/$t.c" "$OUT/libgw.a" $LIBS -o "$OUT/$t" || return 1
+    fi
+  done
+}
+
+# fuzz_seeds TARGET : fills build/fuzz/seeds/TARGET from tests/fuzz/seeds and the project's files.
+fuzz_seeds() {
+  local t=$1 d="$OUT/seeds/$1" f
+  rm -rf "$d"; mkdir -p "$d"
+  cp tests/fuzz/seeds/"$t"/* "$d/" 2>/dev/null
+  case $t in
+    fuzz_fo)
+      for f in tests/formatter/*.fo tests/hostile/*.fo; do [ -f "$f" ] && cp "$f" "$d/$(echo "$f" | tr / _)"; done ;;
+    fuzz_record)
+      while IFS= read -r f; do cp "$f" "$d/$(echo "$f" | tr / _)"; done \
+        < <(find xml tests/records/bad tests/transform/records -name '*.xml' ! -path 'xml/schema/*' 2>/dev/null) ;;
+  esac
+}
+
+# fuzz_options TARGET : the libFuzzer options of a target.
+fuzz_options() {
+  local dict=""
+  case $1 in
+    fuzz_fo) dict=tests/fuzz/fo.dict ;;
+    fuzz_record) dict=tests/fuzz/record.dict ;;
+    fuzz_props) dict=tests/fuzz/props.dict ;;
+  esac
+  echo "-timeout=30 -rss_limit_mb=3072 -max_len=65536 -dict=$dict"
+}
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+mode=fuzz
+case $1 in
+  --build) mode=build; shift ;;
+  --smoke) mode=smoke; shift ;;
+esac
+[ $# -gt 0 ] && TARGETS=("$@")
+if ! fuzz_available; then
+  echo "# fuzz: $CLANG with libFuzzer (clang, libclang-rt-14-dev) not available" >&2
+  exit 2
+fi
+fuzz_build || { echo "# fuzz: build failed" >&2; exit 2; }
+[ "$mode" = build ] && exit 0
+mkdir -p "$OUT/artifacts"
+status=0
+for t in "${TARGETS[@]}"; do
+  fuzz_seeds "$t"
+  mkdir -p "$OUT/corpus/$t"
+  log="$OUT/$t.log"
+  if [ "$mode" = smoke ]; then
+    # shellcheck disable=SC2046
+    "$OUT/$t" $(fuzz_options "$t") -runs=0 -artifact_prefix="$OUT/artifacts/$t-" \
+      "$OUT/seeds/$t" >"$log" 2>&1
+  else
+    jobs=${FUZZ_JOBS:-1}
+    # shellcheck disable=SC2046,SC2086
+    "$OUT/$t" $(fuzz_options "$t") -max_total_time="${FUZZ_SECONDS:-60}" -print_final_stats=1 \
+      -artifact_prefix="$OUT/artifacts/$t-" $( [ "$jobs" -gt 1 ] && echo "-jobs=$jobs -workers=$jobs" ) \
+      $FUZZ_ARGS "$OUT/corpus/$t" "$OUT/seeds/$t" >"$log" 2>&1
+  fi
+  rc=$?
+  if [ $rc -eq 0 ]; then
+    echo "ok - $t ($(grep -Eo '(#[0-9]+|cov: [0-9]+|ft: [0-9]+|exec/s: [0-9]+)' "$log" | tail -4 | tr '\n' ' '))"
+  else
+    status=1
+    echo "not ok - $t: exit $rc, see $log: $(grep -m1 -E 'ERROR|SUMMARY|runtime error' "$log")"
+  fi
+done
+exit $status
