@@ -48,6 +48,11 @@ dump_area (xmlTextWriterPtr w, const gw_area *a)
     }
   if (a->kind == GW_AREA_RULE)
     dump_num (w, "thickness", a->u.rule.thickness);
+  if (a->kind == GW_AREA_BLOCK && a->u.box.background.a > 0)
+    xmlTextWriterWriteFormatAttribute (w, BAD_CAST "background", "#%02x%02x%02x",
+                                       (int) (a->u.box.background.r * 255 + 0.5),
+                                       (int) (a->u.box.background.g * 255 + 0.5),
+                                       (int) (a->u.box.background.b * 255 + 0.5));
   if (a->kind == GW_AREA_BLOCK)
     for (int i = 0; i < 4; i++)
       if (a->u.box.border[i].width > 0)

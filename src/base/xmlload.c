@@ -3,6 +3,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/dict.h>
 #include <string.h>
 
 /* The context the entity loader consults on this thread (not a setting: a guard pointer
@@ -14,7 +15,7 @@ static xmlExternalEntityLoader xml_default_loader;
 int
 gw_xml_parse_options (void)
 {
-  return XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
+  return XML_PARSE_NONET | XML_PARSE_NOCDATA;
 }
 
 /* Loads an external entity only when it is a local file under an allowed root. */
@@ -114,6 +115,13 @@ xml_finish (gw_ctx *ctx, xmlParserCtxtPtr pctx, xmlDocPtr doc, const char *name)
 xmlDocPtr
 gw_xml_read_file (gw_ctx *ctx, const char *path)
 {
+  return gw_xml_read_file_dict (ctx, path, NULL);
+}
+
+/* Reads an XML file safely into a given dictionary (NULL: a new one). */
+xmlDocPtr
+gw_xml_read_file_dict (gw_ctx *ctx, const char *path, xmlDictPtr dict)
+{
   if (strcmp (path, "-") == 0)
     {
       GString *buf = g_string_new (NULL);
@@ -152,6 +160,13 @@ gw_xml_read_file (gw_ctx *ctx, const char *path)
       g_free (data);
       g_free (url);
       return NULL;
+    }
+  if (dict)
+    {
+      if (pctx->dict)
+        xmlDictFree (pctx->dict);
+      pctx->dict = dict;
+      xmlDictReference (dict);
     }
   gw_diag_hook_xml (ctx->diag);
   gw_xml_guard (ctx);

@@ -12,6 +12,10 @@ int gw_xml_parse_options (void);
 /* Reads an XML file ("-" = stdin). Returns a document the caller owns (xmlFreeDoc), or NULL
  * after reporting why. */
 xmlDocPtr gw_xml_read_file (gw_ctx *ctx, const char *path) G_GNUC_WARN_UNUSED_RESULT;
+/* Like gw_xml_read_file, but the document's strings live in `dict` (libxslt's loader
+ * contract for imported stylesheets and document(): they must share its dictionary). */
+xmlDocPtr gw_xml_read_file_dict (gw_ctx *ctx, const char *path, xmlDictPtr dict)
+  G_GNUC_WARN_UNUSED_RESULT;
 /* Parses XML from memory; `name` is used in messages and as the base URL. Caller owns. */
 xmlDocPtr gw_xml_read_memory (gw_ctx *ctx, const char *buf, gsize len, const char *name)
   G_GNUC_WARN_UNUSED_RESULT;

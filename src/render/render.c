@@ -193,9 +193,11 @@ paint_area (cairo_t *cr, const gw_area *a, gboolean pdf)
   if (a->kind == GW_AREA_REGION)
     {
       cairo_save (cr);
-      cairo_rectangle (cr, a->x - 2, a->y - 2, a->w + 4, a->h + 4);
       if (strcmp (a->name ? a->name : "", "xsl-region-body"))
-        cairo_clip (cr);
+        {
+          cairo_rectangle (cr, a->x - 2, a->y - 2, a->w + 4, a->h + 4);
+          cairo_clip (cr);
+        }
     }
   for (const gw_area *c = a->first; c; c = c->next)
     paint_area (cr, c, pdf);

@@ -395,7 +395,6 @@ tf_under (const char *dir, const char *path)
 static xmlDocPtr
 tf_loader (const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt, xsltLoadType type)
 {
-  (void) dict;
   (void) options;
   tf_job *job = type == XSLT_LOAD_DOCUMENT && ctxt
                   ? ((xsltTransformContextPtr) ctxt)->_private
@@ -416,7 +415,7 @@ tf_loader (const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt, xsltLoa
       g_free (path);
       return NULL;
     }
-  xmlDocPtr doc = gw_xml_read_file (job->ctx, path);
+  xmlDocPtr doc = gw_xml_read_file_dict (job->ctx, path, dict);
   tf_job_hook (job);
   g_free (path);
   if (doc && type != XSLT_LOAD_DOCUMENT && !tf_check_writers (job, doc))
@@ -637,7 +636,7 @@ gw_transform_apply (gw_ctx *ctx, xsltStylesheetPtr style, xmlDocPtr doc,
   if (tctxt->state != XSLT_STATE_OK && job.errors == 0)
     gw_diag_error (ctx->diag, job.style_name, 0, "the transformation was stopped%s",
                    tctxt->state == XSLT_STATE_STOPPED ? " (xsl:message terminate=\"yes\"?)" : "");
-done:
+done:;
   char *style_name = g_strdup (job.style_name);
   tf_job_finish (&job);
   if (result && (!tctxt || tctxt->state != XSLT_STATE_OK

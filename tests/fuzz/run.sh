@@ -18,12 +18,6 @@ TOP=$(pwd)
 CLANG=${CLANG:-clang}
 OUT=build/fuzz
 TARGETS=(fuzz_fo fuzz_record fuzz_props)
-PKGS="libxml-2.0 libxslt libexslt pangocairo pangoft2 cairo-pdf cairo-png librsvg-2.0 fontconfig glib-2.0 harfbuzz"
-SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
-CFLAGS="-std=c11 -O1 -g -fno-omit-frame-pointer $SAN -D_GNU_SOURCE -DGW_VERSION=\"fuzz\" \
-  -DGW_DATADIR=\"$TOP\" -DGW_FUZZ_TOP=\"$TOP\" -Isrc $(pkg-config --cflags $PKGS)"
-LIBS="$(pkg-config --libs $PKGS) -lm"
-
 # fuzz_available : TRUE when clang can build a libFuzzer target here.
 fuzz_available() {
   command -v "$CLANG" >/dev/null 2>&1 || return 1
@@ -33,33 +27,9 @@ fuzz_available() {
   "$CLANG" -fsanitize=fuzzer,address "$OUT/probe.c" -o "$OUT/probe" >/dev/null 2>&1
 }
 
-# fuzz_build : compiles src/ (all but src/cli/main.c) into build/fuzz/libgw.a and links the targets.
+# fuzz_build : compiles src/ (all but src/cli/main.c) and links the targets (tests/fuzz/fuzz.mk).
 fuzz_build() {
-  local objs=() todo=() src obj hdr_time
-  hdr_time=$(find src tests/fuzz -name '*.h' -printf '%T@\n' | sort -n | tail -1)
-  for src in $(find src -name '*.c' ! -path src/cli/main.c | sort); do
-    obj="$OUT/obj/${src%.c}.o"
-    objs+=("$obj")
-    if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] \
-       || [ "$(stat -c %Y "$obj")" -lt "${hdr_time%.*}" ]; then todo+=("$src"); fi
-  done
-  if [ ${#todo[@]} -gt 0 ]; then
-    echo "# fuzz: compiling ${#todo[@]} files" >&2
-    printf '%s\n' "${todo[@]}" | xargs -P "$(nproc)" -I{} sh -c \
-      'mkdir -p "$(dirname "$0/obj/$1")" && '"$CLANG"' '"$CFLAGS"' -fsanitize=fuzzer-no-link -c "$1" -o "$0/obj/${1%.c}.o" || exit 255' "$OUT" {} \
-      || return 1
-    rm -f "$OUT/libgw.a"
-  fi
-  [ -f "$OUT/libgw.a" ] || ar rcs "$OUT/libgw.a" "${objs[@]}" || return 1
-  local t
-  for t in "${TARGETS[@]}"; do
-    if [ ! -x "$OUT/$t" ] || [ "tests/fuzz/$t.c" -nt "$OUT/$t" ] || [ "$OUT/libgw.a" -nt "$OUT/$t" ] \
-       || [ tests/fuzz/fuzz-common.h -nt "$OUT/$t" ]; then
-      echo "# fuzz: linking $t" >&2
-      # shellcheck disable=SC2086
-      "$CLANG" $CFLAGS -fsanitize=fuzzer "tests/fuzz/$t.c" "$OUT/libgw.a" $LIBS -o "$OUT/$t" || return 1
-    fi
-  done
+  make --no-print-directory -f tests/fuzz/fuzz.mk -j"$(nproc)" CLANG="$CLANG" >&2
 }
 
 # fuzz_seeds TARGET : fills build/fuzz/seeds/TARGET from tests/fuzz/seeds and the project's files.

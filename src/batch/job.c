@@ -1,0 +1,82 @@
+/* job.c — making one document of a plan: transform → engine → hash. */
+#include "batch/job.h"
+#include "engine/engine.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+/* Hex SHA-256 of a file. */
+char *
+gw_file_sha256_new (const char *path)
+{
+  char *data = NULL;
+  gsize len = 0;
+  if (!g_file_get_contents (path, &data, &len, NULL))
+    return NULL;
+  char *sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+  g_free (data);
+  return sum;
+}
+
+/* The PNG base name of a job. */
+char *
+gw_job_png_base_new (const gw_job *job)
+{
+  size_t n = strlen (job->pdf_path);
+  return g_strdup_printf ("%.*s.png", (int) (n - 4), job->pdf_path);
+}
+
+/* Keeps the first new error message of ctx->diag (since `mark`) as the job's error. */
+static void
+job_fail (gw_ctx *ctx, gw_job *job, gsize mark, const char *fallback)
+{
+  const char *all = gw_diag_messages (ctx->diag);
+  g_free (job->error);
+  job->error = strlen (all) > mark && all[mark]
+                 ? g_strndup (all + mark, strcspn (all + mark, "\n"))
+                 : g_strdup (fallback);
+  job->status = GW_JOB_FAILED;
+}
+
+/* Makes one document. */
+gboolean
+gw_job_run (gw_ctx *ctx, gw_stylesheet_cache *cache, gw_job *job, const char *const *params,
+            gboolean png)
+{
+  g_return_val_if_fail (job->rec && job->xsl_path, FALSE);
+  gw_diag_set_keep (ctx->diag, TRUE);
+  gsize mark = strlen (gw_diag_messages (ctx->diag));
+  unsigned errors = gw_diag_error_count (ctx->diag);
+  job->pages = -1;
+  g_clear_pointer (&job->sha256, g_free);
+  xsltStylesheetPtr style = gw_stylesheet_cache_lookup (cache, ctx, job->xsl_path);
+  xmlDocPtr fo = style ? gw_transform_apply (ctx, style, job->rec->doc, params) : NULL;
+  if (!fo || gw_diag_error_count (ctx->diag) > errors)
+    {
+      xmlFreeDoc (fo);
+      job_fail (ctx, job, mark, "the stylesheet failed");
+      return FALSE;
+    }
+  char *png_base = png ? gw_job_png_base_new (job) : NULL;
+  gw_output out = { job->pdf_path, png_base, NULL, NULL, NULL };
+  int pages = gw_engine_render (ctx, fo, job->record_path, &out);
+  xmlFreeDoc (fo);
+  g_free (png_base);
+  if (pages <= 0 || gw_diag_error_count (ctx->diag) > errors)
+    {
+      if (pages > 0) /* written despite an error (a missing glyph …): not a document */
+        g_unlink (job->pdf_path);
+      job_fail (ctx, job, mark, "formatting failed");
+      return FALSE;
+    }
+  job->sha256 = gw_file_sha256_new (job->pdf_path);
+  if (!job->sha256)
+    {
+      gw_diag_error (ctx->diag, job->pdf_path, 0, "written but cannot be read back");
+      job_fail (ctx, job, mark, "cannot read the output back");
+      return FALSE;
+    }
+  job->pages = pages;
+  job->status = GW_JOB_WRITTEN;
+  return TRUE;
+}

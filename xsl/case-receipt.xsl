@@ -1,0 +1,150 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- case-receipt.xsl — 送达回证 (receipt of service) for the document a case yields: a ruled
+     form on the GB/T 9704 page — 送达文书名称及文号 (责令整改通知书 永质监责改〔2015〕14号,
+     or 特种设备安全监察指令书 …第3号), 送达机关, 受送达人, 送达地点, 送达时间 (the date of
+     service from the record; hour and minute written in by hand), 送达方式 (□ boxes),
+     signature boxes for the recipient, a substitute recipient, a witness and the servers,
+     备注 with the rule for refused service and the case's notes. -->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:fo="http://www.w3.org/1999/XSL/Format"
+                xmlns:r="urn:gongwen:record:1"
+                xmlns:gx="urn:gongwen:fo:1"
+                exclude-result-prefixes="r">
+
+  <xsl:import href="common/base.xsl"/>
+  <xsl:import href="common/page.xsl"/>
+  <xsl:import href="common/sign.xsl"/>
+  <xsl:import href="common/case.xsl"/>
+
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+  <xsl:strip-space elements="r:*"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="docno"><xsl:apply-templates select="r:case/r:doc-number" mode="docno"/></xsl:variable>
+    <xsl:call-template name="gb-document">
+      <xsl:with-param name="title" select="concat('送达回证 ', $docno, ' ', r:case/r:enterprise/r:name)"/>
+      <xsl:with-param name="creator" select="r:case/r:issuer/r:name"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The document served: its name by case kind. -->
+  <xsl:template match="r:case" mode="served-name">
+    <xsl:choose>
+      <xsl:when test="@kind = 'special-equipment'">特种设备安全监察指令书</xsl:when>
+      <xsl:otherwise>责令整改通知书</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="r:case" mode="document-body">
+    <xsl:param name="copy-n" select="1"/>
+    <xsl:variable name="docno"><xsl:apply-templates select="r:doc-number" mode="docno"/></xsl:variable>
+    <xsl:variable name="served" select="(r:dates/r:notice-served | r:dates/r:order-served)[1]"/>
+    <xsl:call-template name="doc-head">
+      <xsl:with-param name="organ" select="r:issuer/r:name"/>
+      <xsl:with-param name="title" select="'送达回证'"/>
+      <xsl:with-param name="id" select="concat(@id, '-receipt')"/>
+    </xsl:call-template>
+    <fo:table table-layout="fixed" width="100%" border-collapse="collapse" border="1pt solid black"
+              font-size="14pt" line-height="24pt" gx:grid="false" text-align="start">
+      <fo:table-column column-width="42mm"/>
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-body>
+        <xsl:call-template name="row">
+          <xsl:with-param name="label" select="'送达文书名称及文号'"/>
+          <xsl:with-param name="content">
+            <fo:block><xsl:apply-templates select="." mode="served-name"/>　<xsl:value-of select="$docno"/></fo:block>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="row">
+          <xsl:with-param name="label" select="'送达机关'"/>
+          <xsl:with-param name="content"><fo:block><xsl:value-of select="r:issuer/r:name"/>（印章）</fo:block></xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="row">
+          <xsl:with-param name="label" select="'受送达人'"/>
+          <xsl:with-param name="content"><fo:block><xsl:value-of select="r:enterprise/r:name"/></fo:block></xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="row">
+          <xsl:with-param name="label" select="'送达地点'"/>
+          <xsl:with-param name="content"><fo:block><xsl:value-of select="r:enterprise/r:address"/></fo:block></xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="row">
+          <xsl:with-param name="label" select="'送达时间'"/>
+          <xsl:with-param name="content">
+            <fo:block>
+              <xsl:choose>
+                <xsl:when test="$served">
+                  <xsl:call-template name="date"><xsl:with-param name="iso" select="$served"/></xsl:call-template>
+                </xsl:when>
+                <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="n" select="6"/></xsl:call-template>年<xsl:call-template name="blank"/>月<xsl:call-template name="blank"/>日</xsl:otherwise>
+              </xsl:choose>
+              <xsl:call-template name="blank"/>时<xsl:call-template name="blank"/>分</fo:block>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="row">
+          <xsl:with-param name="label" select="'送达方式'"/>
+          <xsl:with-param name="content"><fo:block>□直接送达　□留置送达　□邮寄送达　□委托送达</fo:block></xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="row">
+          <xsl:with-param name="label" select="'受送达人签名或者盖章'"/>
+          <xsl:with-param name="height" select="'30mm'"/>
+          <xsl:with-param name="content"><xsl:call-template name="sign-date"/></xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="row">
+          <xsl:with-param name="label" select="'代收人签名及代收理由'"/>
+          <xsl:with-param name="height" select="'22mm'"/>
+          <xsl:with-param name="content"><xsl:call-template name="sign-date"/></xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="row">
+          <xsl:with-param name="label" select="'见证人签名'"/>
+          <xsl:with-param name="height" select="'22mm'"/>
+          <xsl:with-param name="content"><xsl:call-template name="sign-date"/></xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="row">
+          <xsl:with-param name="label" select="'送达人签名'"/>
+          <xsl:with-param name="height" select="'22mm'"/>
+          <xsl:with-param name="content"><xsl:call-template name="sign-date"/></xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="row">
+          <xsl:with-param name="label" select="'备注'"/>
+          <xsl:with-param name="height" select="'30mm'"/>
+          <xsl:with-param name="content">
+            <xsl:for-each select="r:note"><fo:block><xsl:value-of select="."/></fo:block></xsl:for-each>
+          </xsl:with-param>
+        </xsl:call-template>
+      </fo:table-body>
+    </fo:table>
+    <fo:block font-size="12pt" line-height="20pt" gx:grid="false" space-before="3mm" text-align="justify">注：受送达人拒绝接收的，送达人可以邀请有关基层组织或者所在单位的代表到场，说明情况，在送达回证上记明拒收事由和日期，由送达人、见证人签名或者盖章，把文书留在受送达人的住所，即视为送达。</fo:block>
+  </xsl:template>
+
+  <!-- A form row: the label cell (centred) and the content cell. -->
+  <xsl:template name="row">
+    <xsl:param name="label"/>
+    <xsl:param name="content"/>
+    <xsl:param name="height" select="''"/>
+    <fo:table-row keep-together.within-page="always">
+      <xsl:if test="$height != ''"><xsl:attribute name="height"><xsl:value-of select="$height"/></xsl:attribute></xsl:if>
+      <fo:table-cell border="1pt solid black" padding="2mm" display-align="center">
+        <fo:block text-align="center" text-align-last="center"><xsl:value-of select="$label"/></fo:block>
+      </fo:table-cell>
+      <fo:table-cell border="1pt solid black" padding="2mm" display-align="center">
+        <xsl:if test="$height != ''"><xsl:attribute name="display-align">after</xsl:attribute></xsl:if>
+        <xsl:copy-of select="$content"/>
+        <xsl:if test="not($content/node())"><fo:block>&#xA0;</fo:block></xsl:if>
+      </fo:table-cell>
+    </fo:table-row>
+  </xsl:template>
+
+  <!-- A signature box's date line, bottom right: 年　月　日 -->
+  <xsl:template name="sign-date">
+    <fo:block text-align="end" end-indent="4mm">年<xsl:call-template name="blank"/>月<xsl:call-template name="blank"/>日</fo:block>
+  </xsl:template>
+
+  <!-- An underlined fill-in blank of $n ideographic spaces. -->
+  <xsl:template name="blank">
+    <xsl:param name="n" select="3"/>
+    <fo:inline text-decoration="underline">
+      <xsl:value-of select="substring('　　　　　　　　　　　　　　　　　　　　', 1, $n)"/>
+    </fo:inline>
+  </xsl:template>
+</xsl:stylesheet>
