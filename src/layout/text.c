@@ -519,9 +519,16 @@ line_add_text_piece (para *p, lay_line *line, int a, int b, double x, const line
           /* natural cluster width from the shaper is replaced by the char's laid-out advance:
            * first glyph of the cluster carries the whole advance difference */
           double nat = 0;
-          for (int g2 = g; g2 < src->num_glyphs && src->log_clusters[g2] == lc; g2++)
+          int g2 = g;
+          for (; g2 < src->num_glyphs && src->log_clusters[g2] == lc; g2++)
             nat += src->glyphs[g2].geometry.width / (double) PANGO_SCALE;
-          double target = p->chars[ci].adv + adj->delta[ci];
+          /* a cluster may cover several characters (a —— ligature): all their advances */
+          int next_byte = g2 < src->num_glyphs ? src->log_clusters[g2] : byte_b;
+          if (next_byte > byte_b || next_byte <= lc)
+            next_byte = byte_b;
+          double target = 0;
+          for (int cc = ci; cc < b && p->chars[cc].byte - src_item->offset < next_byte; cc++)
+            target += p->chars[cc].adv + adj->delta[cc];
           gs->glyphs[k].geometry.width += (int) lround ((target - nat) * PANGO_SCALE);
           gs->glyphs[k].geometry.x_offset += (int) lround (adj->shift[ci] * PANGO_SCALE);
           prev_char = ci;
@@ -590,6 +597,19 @@ para_make_line (para *p, const lay_ref *ref, int a, int b, double x0, double ava
       natural -= sp->st->letter_spacing.opt; /* no letter-spacing after the last char */
       adj.delta[b - 1] -= sp->st->letter_spacing.opt;
     }
+  /* a closing mark that does not fit hangs in the margin (see para_break) */
+  gboolean hang = FALSE;
+  if (n > 1 && natural > avail + 0.01 && p->chars[b - 1].squeeze_side == 1)
+    {
+      double cap = 0;
+      for (int c = a; c < b; c++)
+        cap += p->chars[c].shrink;
+      if (natural - cap > avail + 0.01)
+        {
+          hang = TRUE;
+          natural -= p->chars[b - 1].adv;
+        }
+    }
   double extra = avail - natural;
   /* leaders stretch first */
   for (int c = a; c < b && extra > 0; c++)
@@ -615,10 +635,11 @@ para_make_line (para *p, const lay_ref *ref, int a, int b, double x0, double ava
     {
       /* squeezed line: take the overflow from squeezable punctuation */
       double cap = 0;
-      for (int c = a; c < b; c++)
+      int last = hang ? b - 1 : b;
+      for (int c = a; c < last; c++)
         cap += p->chars[c].shrink;
       double f = cap > 0 ? MIN (1.0, -extra / cap) : 0;
-      for (int c = a; c < b; c++)
+      for (int c = a; c < last; c++)
         if (p->chars[c].shrink > 0)
           {
             double s = p->chars[c].shrink * f;
@@ -630,14 +651,14 @@ para_make_line (para *p, const lay_ref *ref, int a, int b, double x0, double ava
     }
   else if (align == GW_ALIGN_JUSTIFY && extra > 0.01)
     {
-      int gaps = 0;
-      for (int c = a; c + 1 < b; c++)
+      int gaps = 0, end = hang ? b - 1 : b;
+      for (int c = a; c + 1 < end; c++)
         if (p->chars[c].white || p->chars[c].cjk || p->chars[c + 1].cjk)
           gaps++;
       if (gaps > 0)
         {
           double g = extra / gaps;
-          for (int c = a; c + 1 < b; c++)
+          for (int c = a; c + 1 < end; c++)
             if (p->chars[c].white || p->chars[c].cjk || p->chars[c + 1].cjk)
               adj.delta[c] += g;
           extra = 0;
@@ -785,7 +806,15 @@ para_break (para *p, const lay_ref *ref, gboolean first_para, GPtrArray *out)
                       xx += p->chars[k].adv;
                       sh += p->chars[k].shrink;
                     }
-                  if (xx - sh <= avail + 0.01 && (k + 1 >= p->n || p->chars[k + 1].brk || p->chars[k + 1].mandatory))
+                  gboolean can_end = k + 1 >= p->n || p->chars[k + 1].brk || p->chars[k + 1].mandatory;
+                  if (xx - sh <= avail + 0.01 && can_end)
+                    {
+                      end = k + 1;
+                      break;
+                    }
+                  /* hanging punctuation (悬挂): one closing mark may hang in the margin */
+                  if (k == j && can_end && p->chars[k].squeeze_side == 1
+                      && xx - p->chars[k].adv - (sh - p->chars[k].shrink) <= avail + 0.01)
                     {
                       end = k + 1;
                       break;
