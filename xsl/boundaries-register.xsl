@@ -28,12 +28,12 @@
     <xsl:param name="marker" select="''"/>
     <xsl:call-template name="register-head"><xsl:with-param name="marker" select="$marker"/></xsl:call-template>
     <fo:table xsl:use-attribute-sets="reg-table">
-      <fo:table-column column-width="proportional-column-width(11)"/>
+      <fo:table-column column-width="proportional-column-width(14)"/>
       <fo:table-column column-width="proportional-column-width(25)"/>
       <fo:table-column column-width="proportional-column-width(27)"/>
       <fo:table-column column-width="proportional-column-width(70)"/>
       <fo:table-column column-width="proportional-column-width(46)"/>
-      <fo:table-column column-width="proportional-column-width(78)"/>
+      <fo:table-column column-width="proportional-column-width(75)"/>
       <xsl:choose>
         <xsl:when test="r:columns"><xsl:apply-templates select="r:columns" mode="register-header"/></xsl:when>
         <xsl:otherwise>

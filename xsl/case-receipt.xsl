@@ -46,14 +46,15 @@
       <xsl:with-param name="id" select="concat(@id, '-receipt')"/>
     </xsl:call-template>
     <fo:table table-layout="fixed" width="100%" border-collapse="collapse" border="1pt solid black"
-              font-size="14pt" line-height="24pt" gx:grid="false" text-align="start">
-      <fo:table-column column-width="42mm"/>
+              font-size="14pt" line-height="20pt" gx:grid="false" text-align="start">
+      <fo:table-column column-width="50mm"/>
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-body>
         <xsl:call-template name="row">
           <xsl:with-param name="label" select="'送达文书名称及文号'"/>
           <xsl:with-param name="content">
-            <fo:block><xsl:apply-templates select="." mode="served-name"/>　<xsl:value-of select="$docno"/></fo:block>
+            <fo:block><xsl:apply-templates select="." mode="served-name"/></fo:block>
+            <fo:block><xsl:value-of select="$docno"/></fo:block>
           </xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="row">
@@ -83,38 +84,38 @@
         </xsl:call-template>
         <xsl:call-template name="row">
           <xsl:with-param name="label" select="'送达方式'"/>
-          <xsl:with-param name="content"><fo:block>□直接送达　□留置送达　□邮寄送达　□委托送达</fo:block></xsl:with-param>
+          <xsl:with-param name="content"><fo:block>□直接送达 □留置送达 □邮寄送达 □委托送达</fo:block></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="row">
-          <xsl:with-param name="label" select="'受送达人签名或者盖章'"/>
-          <xsl:with-param name="height" select="'30mm'"/>
+          <xsl:with-param name="label" select="'受送达人签名或盖章'"/>
+          <xsl:with-param name="height" select="'22mm'"/>
           <xsl:with-param name="content"><xsl:call-template name="sign-date"/></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="row">
           <xsl:with-param name="label" select="'代收人签名及代收理由'"/>
-          <xsl:with-param name="height" select="'22mm'"/>
+          <xsl:with-param name="height" select="'15mm'"/>
           <xsl:with-param name="content"><xsl:call-template name="sign-date"/></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="row">
           <xsl:with-param name="label" select="'见证人签名'"/>
-          <xsl:with-param name="height" select="'22mm'"/>
+          <xsl:with-param name="height" select="'15mm'"/>
           <xsl:with-param name="content"><xsl:call-template name="sign-date"/></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="row">
           <xsl:with-param name="label" select="'送达人签名'"/>
-          <xsl:with-param name="height" select="'22mm'"/>
+          <xsl:with-param name="height" select="'15mm'"/>
           <xsl:with-param name="content"><xsl:call-template name="sign-date"/></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="row">
           <xsl:with-param name="label" select="'备注'"/>
-          <xsl:with-param name="height" select="'30mm'"/>
+          <xsl:with-param name="height" select="'18mm'"/>
           <xsl:with-param name="content">
             <xsl:for-each select="r:note"><fo:block><xsl:value-of select="."/></fo:block></xsl:for-each>
           </xsl:with-param>
         </xsl:call-template>
       </fo:table-body>
     </fo:table>
-    <fo:block font-size="12pt" line-height="20pt" gx:grid="false" space-before="3mm" text-align="justify">注：受送达人拒绝接收的，送达人可以邀请有关基层组织或者所在单位的代表到场，说明情况，在送达回证上记明拒收事由和日期，由送达人、见证人签名或者盖章，把文书留在受送达人的住所，即视为送达。</fo:block>
+    <fo:block font-size="10.5pt" line-height="16pt" gx:grid="false" space-before="2mm" text-align="justify">注：受送达人拒绝接收的，送达人可以邀请有关基层组织或者所在单位的代表到场，说明情况，在送达回证上记明拒收事由和日期，由送达人、见证人签名或者盖章，把文书留在受送达人的住所，即视为送达。</fo:block>
   </xsl:template>
 
   <!-- A form row: the label cell (centred) and the content cell. -->
@@ -124,13 +125,13 @@
     <xsl:param name="height" select="''"/>
     <fo:table-row keep-together.within-page="always">
       <xsl:if test="$height != ''"><xsl:attribute name="height"><xsl:value-of select="$height"/></xsl:attribute></xsl:if>
-      <fo:table-cell border="1pt solid black" padding="2mm" display-align="center">
+      <fo:table-cell border="1pt solid black" padding="1.5mm" display-align="center">
         <fo:block text-align="center" text-align-last="center"><xsl:value-of select="$label"/></fo:block>
       </fo:table-cell>
-      <fo:table-cell border="1pt solid black" padding="2mm" display-align="center">
+      <fo:table-cell border="1pt solid black" padding="1.5mm" display-align="center">
         <xsl:if test="$height != ''"><xsl:attribute name="display-align">after</xsl:attribute></xsl:if>
         <xsl:copy-of select="$content"/>
-        <xsl:if test="not($content/node())"><fo:block>&#xA0;</fo:block></xsl:if>
+        <xsl:if test="normalize-space($content) = ''"><fo:block>&#xA0;</fo:block></xsl:if>
       </fo:table-cell>
     </fo:table-row>
   </xsl:template>

@@ -29,10 +29,10 @@
     <xsl:call-template name="register-head"><xsl:with-param name="marker" select="$marker"/></xsl:call-template>
     <fo:table xsl:use-attribute-sets="reg-table">
       <fo:table-column column-width="proportional-column-width(14)"/>
-      <fo:table-column column-width="proportional-column-width(78)"/>
+      <fo:table-column column-width="proportional-column-width(72)"/>
       <fo:table-column column-width="proportional-column-width(95)"/>
       <fo:table-column column-width="proportional-column-width(44)"/>
-      <fo:table-column column-width="proportional-column-width(26)"/>
+      <fo:table-column column-width="proportional-column-width(32)"/>
       <xsl:choose>
         <xsl:when test="r:columns"><xsl:apply-templates select="r:columns" mode="register-header"/></xsl:when>
         <xsl:otherwise>

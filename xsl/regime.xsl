@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- regime.xsl — one 事中事后监督管理制度 (record kind "regime") as a GB/T 9704 document:
-     2号小标宋 title (事中事后监督管理制度 / （六）产品质量监督抽查监管), preamble, and the
+     2号小标宋 title (四、事中事后监督管理制度 / （六）产品质量监督抽查监管), preamble, and the
      numbered levels 一、 黑体, （一） 楷体, 1、/1. and （1） 仿宋, all on the 28 × 22 grid.
      A section with a title is a heading line; one without is a numbered paragraph with its
      label run in. A title ending in 。 runs into its first paragraph (（一）检查….正文…).
@@ -45,7 +45,7 @@
         <fo:marker marker-class-name="running"><xsl:value-of select="$marker"/></fo:marker>
       </xsl:if>
       <xsl:if test="r:part">
-        <fo:block><xsl:value-of select="r:part/@title"/></fo:block>
+        <fo:block><xsl:value-of select="concat(r:part/@label, r:part/@title)"/></fo:block>
       </xsl:if>
       <fo:block><xsl:value-of select="concat(r:title/@label, r:title)"/></fo:block>
     </fo:block>

@@ -2,8 +2,10 @@
 #include "batch/job.h"
 #include "engine/engine.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Hex SHA-256 of a file. */
 char *
@@ -16,6 +18,32 @@ gw_file_sha256_new (const char *path)
   char *sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
   g_free (data);
   return sum;
+}
+
+/* Creates and probes the output folder. */
+gboolean
+gw_out_dir_prepare (gw_ctx *ctx, const char *dir)
+{
+  if (g_mkdir_with_parents (dir, 0777) != 0)
+    {
+      gw_diag_error (ctx->diag, dir, 0, "cannot create the output folder: %s",
+                     g_strerror (errno));
+      return FALSE;
+    }
+  /* access(W_OK) says yes to root on a read-only file system: create a file instead */
+  char *probe = g_build_filename (dir, ".gongwen-probe-XXXXXX", NULL);
+  int fd = g_mkstemp (probe);
+  if (fd < 0)
+    {
+      gw_diag_error (ctx->diag, dir, 0, "cannot write into the output folder: %s",
+                     g_strerror (errno));
+      g_free (probe);
+      return FALSE;
+    }
+  close (fd);
+  g_unlink (probe);
+  g_free (probe);
+  return TRUE;
 }
 
 /* The PNG base name of a job. */

@@ -12,6 +12,8 @@
  *      names, so collisions are found across the whole batch in every shard;
  *   3. each loaded record yields its documents (xsl/documents.xml, or one document made by
  *      an overriding stylesheet); a record that fails to load is one failed job;
+ *      stylesheets may read (document()) in the folder of every loaded record and the two
+ *      above it, where the records module looks for the regimes a record refers to;
  *   4. output names are compared case-insensitively (after Unicode normalisation): a name
  *      produced twice is reported at both records and planning fails. */
 #ifndef GW_BATCH_JOB_H
@@ -76,6 +78,10 @@ void gw_plan_free (gw_plan *plan);
  * TRUE on success. Messages go through ctx->diag. */
 gboolean gw_job_run (gw_ctx *ctx, gw_stylesheet_cache *cache, gw_job *job,
                      const char *const *params, gboolean png);
+
+/* Creates the output folder `dir` (and its parents) when missing and checks that a file
+ * can be created in it. FALSE after reporting why not. */
+gboolean gw_out_dir_prepare (gw_ctx *ctx, const char *dir);
 
 /* Hex SHA-256 of a file's contents (caller frees), or NULL when it cannot be read. */
 char *gw_file_sha256_new (const char *path);

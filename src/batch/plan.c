@@ -220,6 +220,28 @@ plan_foreign_names (gw_ctx *ctx, const gw_plan_opts *opts, const char *path, GHa
   gw_ctx_free (quiet);
 }
 
+/* Lets stylesheets read (document()) where the records module looks for the regimes a
+ * record refers to: the record's folder and the two above it (see gw_record_find_regime). */
+static void
+plan_allow_roots (gw_ctx *ctx, const char *record_path, GHashTable *allowed)
+{
+  char *abs = g_canonicalize_filename (record_path, NULL);
+  char *dir = g_path_get_dirname (abs);
+  for (int up = 0; up < 3; up++)
+    {
+      if (!g_hash_table_contains (allowed, dir))
+        {
+          gw_ctx_allow_root (ctx, dir);
+          g_hash_table_add (allowed, g_strdup (dir));
+        }
+      char *parent = g_path_get_dirname (dir);
+      g_free (dir);
+      dir = parent;
+    }
+  g_free (dir);
+  g_free (abs);
+}
+
 /* The first line of the messages kept since `from` (caller frees), or a fallback. */
 static char *
 plan_first_message (gw_ctx *ctx, gsize from, const char *fallback)
@@ -244,6 +266,7 @@ gw_plan_new (gw_ctx *ctx, char **inputs, const gw_plan_opts *opts)
   /* collision key → owner: a gw_job * of this shard, or (in `foreign`) a record path */
   GHashTable *owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GHashTable *foreign = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTable *allowed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean ok = TRUE, collided = FALSE;
   gw_diag_set_keep (ctx->diag, TRUE);
   for (guint i = 0; i < files->len && ok; i++)
@@ -278,6 +301,7 @@ gw_plan_new (gw_ctx *ctx, char **inputs, const gw_plan_opts *opts)
           continue;
         }
       g_ptr_array_add (plan->records, rec);
+      plan_allow_roots (ctx, path, allowed);
       GPtrArray *pairs = g_ptr_array_new_with_free_func (g_free);
       ok = plan_documents (ctx, opts, rec, pairs);
       for (guint k = 0; ok && k + 1 < pairs->len; k += 2)
@@ -319,6 +343,7 @@ gw_plan_new (gw_ctx *ctx, char **inputs, const gw_plan_opts *opts)
     }
   g_hash_table_destroy (owners);
   g_hash_table_destroy (foreign);
+  g_hash_table_destroy (allowed);
   g_ptr_array_unref (files);
   if (!ok || collided)
     {

@@ -260,27 +260,6 @@ pool_send (pool_worker *w, guint index)
   return pool_write_all (w->to, &i, sizeof i);
 }
 
-/* Gives job `index` to worker slot `w`, forking a new worker when the slot is empty or its
- * worker turns out to be gone (then the job goes to the new one). FALSE when no worker
- * could be started; the job stays pending. */
-static gboolean
-pool_dispatch (gw_ctx *ctx, gw_plan *plan, const gw_batch_opts *opts,
-               gw_stylesheet_cache *cache, pool_worker *workers, guint n, guint w,
-               guint index)
-{
-  for (int attempt = 0; attempt < 2; attempt++)
-    {
-      if (!workers[w].pid && !pool_spawn (ctx, plan, opts, cache, workers, n, w))
-        return FALSE;
-      if (pool_send (&workers[w], index))
-        return TRUE;
-      pid_t pid = workers[w].pid; /* died between two jobs: replace it */
-      pool_reap (&workers[w], NULL);
-      pool_remove_temps (opts->out_dir, pid);
-    }
-  return FALSE;
-}
-
 /* Describes how a worker ended (caller frees). */
 static char *
 pool_describe_exit (int status)
@@ -306,6 +285,27 @@ pool_reap (pool_worker *w, int *status)
     *status = st;
   w->pid = 0;
   w->job = -1;
+}
+
+/* Gives job `index` to worker slot `w`, forking a new worker when the slot is empty or its
+ * worker turns out to be gone (then the job goes to the new one). FALSE when no worker
+ * could be started; the job stays pending. */
+static gboolean
+pool_dispatch (gw_ctx *ctx, gw_plan *plan, const gw_batch_opts *opts,
+               gw_stylesheet_cache *cache, pool_worker *workers, guint n, guint w,
+               guint index)
+{
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      if (!workers[w].pid && !pool_spawn (ctx, plan, opts, cache, workers, n, w))
+        return FALSE;
+      if (pool_send (&workers[w], index))
+        return TRUE;
+      pid_t pid = workers[w].pid; /* died between two jobs: replace it */
+      pool_reap (&workers[w], NULL);
+      pool_remove_temps (opts->out_dir, pid);
+    }
+  return FALSE;
 }
 
 /* Reads one result from worker `w` into its job; FALSE when the worker died instead. */
@@ -415,10 +415,13 @@ gw_pool_run (gw_ctx *ctx, gw_plan *plan, const gw_batch_opts *opts,
           job->status = GW_JOB_FAILED;
           job->pages = -1;
           g_free (job->error);
-          job->error = g_strdup_printf ("%s: the worker process making '%s.pdf' %s; the "
+          job->error = g_strdup_printf ("%s: the worker process %s while making this "
+                                        "document; it was not written", job->record_path, how);
+          char *line = g_strdup_printf ("%s: the worker process making '%s.pdf' %s; the "
                                         "document was not written", job->record_path,
                                         job->output_name, how);
-          gw_progress_print (progress, job->error);
+          gw_progress_print (progress, line);
+          g_free (line);
           gw_progress_step (progress, job);
           g_free (how);
           if (done)

@@ -76,7 +76,8 @@ progress_draw (gw_progress *p)
       size_t n = strlen (tail);
       g_snprintf (tail + n, sizeof tail - n, "  %u failed", p->failed);
     }
-  int width = progress_width () - 1 - (int) strlen (tail) - 2;
+  /* a fixed bar width (room for the longest tail), so that the line does not jitter */
+  int width = progress_width () - 2 - 48;
   if (width > 50)
     width = 50;
   if (width < 5)

@@ -1,12 +1,119 @@
-/* cmd-render.c — the 'render' subcommand (placeholder until implemented). */
+/* cmd-render.c — 'gongwen render FILE… [-o DIR]': records → their documents, in this
+ * process, one after the other (see 'batch' for folders, workers and incremental builds). */
 #include "cli/cli.h"
+#include "cli/options.h"
+#include "batch/job.h"
+#include "records/documents.h"
 
 /* Runs 'gongwen render'. */
 int
 gw_cmd_render (int argc, char **argv)
 {
-  (void) argc;
-  (void) argv;
-  fprintf (stderr, "gongwen render: not implemented yet\n");
-  return GW_EXIT_USAGE;
+  char *out_dir = NULL, *xsl = NULL;
+  char **param_opts = NULL;
+  double dpi = 96;
+  gboolean png = FALSE, allow_missing = FALSE, quiet = FALSE;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir,
+      "write the documents into DIR (default: the current folder)", "DIR" },
+    { "param", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &param_opts,
+      "pass the string VALUE as stylesheet parameter NAME (repeatable)", "NAME=VALUE" },
+    { "xsl", 0, 0, G_OPTION_ARG_FILENAME, &xsl,
+      "make one document per record with this stylesheet instead of those of "
+      "xsl/documents.xml (named after the record file)", "FILE" },
+    { "png", 0, 0, G_OPTION_ARG_NONE, &png, "also write PNG pages (NAME-1.png …)", NULL },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, "PNG resolution (default 96)", "N" },
+    { "allow-missing-glyphs", 0, 0, G_OPTION_ARG_NONE, &allow_missing,
+      "a character no font has is a warning, not an error", NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "print errors only", NULL },
+    { NULL, 0, 0, 0, NULL, NULL, NULL }
+  };
+  GOptionContext *oc = g_option_context_new ("FILE…");
+  g_option_context_set_summary (
+    oc, "Renders records into their documents: each record is validated (schema and rules),\n"
+        "then every document xsl/documents.xml names for it is transformed with its\n"
+        "stylesheet and formatted into DIR/<name>.pdf (a case gives its order or directive\n"
+        "and the receipt). Files are written under a temporary name and renamed when\n"
+        "complete. Prints \"OUT.pdf: N pages\" for every document.");
+  g_option_context_set_description (oc, "Exit status: 0 every document written, 1 some record "
+                                        "or document failed, 2 usage error.\n");
+  g_option_context_add_main_entries (oc, entries, NULL);
+  GError *err = NULL;
+  int status = GW_EXIT_USAGE;
+  char **params = NULL;
+  if (!g_option_context_parse (oc, &argc, &argv, &err) || argc < 2)
+    {
+      fprintf (stderr, "gongwen render: %s\nTry 'gongwen render --help'.\n",
+               err ? err->message : "no FILE given");
+      g_clear_error (&err);
+      goto out;
+    }
+  if (!(dpi >= 10 && dpi <= 1200))
+    {
+      fprintf (stderr, "gongwen render: --dpi must be between 10 and 1200\n");
+      goto out;
+    }
+  if (xsl && !g_file_test (xsl, G_FILE_TEST_IS_REGULAR))
+    {
+      fprintf (stderr, "gongwen render: --xsl '%s': no such file\n", xsl);
+      goto out;
+    }
+  params = gw_cli_params_new ("render", param_opts);
+  if (!params)
+    goto out;
+
+  gw_ctx *ctx = gw_cli_ctx_new (argv[0]);
+  ctx->allow_missing_glyphs = allow_missing;
+  ctx->dpi = dpi;
+  status = GW_EXIT_FAILED;
+  const char *dir = out_dir ? out_dir : ".";
+  if (xsl)
+    {
+      char *d = g_path_get_dirname (xsl);
+      gw_ctx_allow_root (ctx, d);
+      g_free (d);
+    }
+  gw_plan_opts popts = { dir, xsl, 0, 0, TRUE };
+  gw_plan *plan = gw_out_dir_prepare (ctx, dir) ? gw_plan_new (ctx, argv + 1, &popts) : NULL;
+  if (plan)
+    {
+      gw_stylesheet_cache *cache = gw_stylesheet_cache_new ();
+      gboolean ok = TRUE;
+      for (guint i = 0; i < plan->jobs->len; i++)
+        {
+          gw_job *job = g_ptr_array_index (plan->jobs, i);
+          if (job->status != GW_JOB_PENDING)
+            {
+              ok = FALSE; /* a record that failed to load, already reported */
+              continue;
+            }
+          if (gw_job_run (ctx, cache, job, (const char *const *) params, png))
+            {
+              if (!quiet)
+                printf ("%s: %d page%s\n", job->pdf_path, job->pages, job->pages == 1 ? "" : "s");
+            }
+          else
+            ok = FALSE;
+          fflush (stdout);
+        }
+      if (ok && !plan->jobs->len)
+        {
+          gw_diag_error (ctx->diag, NULL, 0, "the registry names no document for %s",
+                         argc == 2 ? argv[1] : "these records");
+          ok = FALSE;
+        }
+      status = ok ? GW_EXIT_OK : GW_EXIT_FAILED;
+      gw_stylesheet_cache_free (cache);
+      gw_plan_free (plan);
+    }
+  gw_ctx_free (ctx);
+  gw_documents_cache_free ();
+  gw_record_caches_free ();
+out:
+  g_option_context_free (oc);
+  g_strfreev (params);
+  g_strfreev (param_opts);
+  g_free (out_dir);
+  g_free (xsl);
+  return status;
 }

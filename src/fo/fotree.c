@@ -216,6 +216,7 @@ gw_fotree_new (gw_ctx *ctx, xmlDocPtr doc, const char *file)
   tree->pool = gw_style_pool_new ();
   tree->nodes = g_ptr_array_new_with_free_func (g_free);
   tree->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  tree->restyled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   tree->doc = doc;
   tree->file = file;
   tree->root = fo_node_new (tree, FO_ROOT, r, NULL);
@@ -232,6 +233,7 @@ gw_fotree_free (gw_fotree *tree)
     return;
   g_ptr_array_free (tree->nodes, TRUE);
   g_hash_table_destroy (tree->ids);
+  g_hash_table_destroy (tree->restyled);
   gw_style_pool_free (tree->pool);
   g_free (tree);
 }
@@ -269,9 +271,37 @@ gw_fotree_lookup_id (const gw_fotree *tree, const char *id)
   return g_hash_table_lookup (tree->ids, id);
 }
 
-/* Restyles a node under another parent style. */
-const gw_style *
-gw_fotree_restyle (gw_ctx *ctx, gw_fotree *tree, const gw_style *parent_style, xmlNodePtr node)
+/* Copies the children of `src` under `dst`, recomputing styles from dst's style. */
+static void
+fo_clone_children (gw_ctx *ctx, gw_fotree *tree, const gw_fo *src, gw_fo *dst, int depth)
 {
-  return gw_style_compute (ctx, tree->pool, parent_style, node, tree->file);
+  for (const gw_fo *c = src->first; c; c = c->next)
+    {
+      gw_fo *n = fo_node_new (tree, c->kind, c->node, dst);
+      n->line = c->line;
+      n->serial = c->serial;
+      n->text = c->text;
+      n->style = c->kind == FO_TEXT ? dst->style
+                                    : gw_style_compute (ctx, tree->pool, dst->style, c->node, tree->file);
+      if (depth < (int) ctx->limits.max_depth)
+        fo_clone_children (ctx, tree, c, n, depth + 1);
+    }
+}
+
+/* The restyled copy of a marker for a retrieve-marker's style (cached). */
+const gw_fo *
+gw_fotree_restyled_marker (gw_ctx *ctx, gw_fotree *tree, const gw_fo *marker,
+                           const gw_style *parent_style)
+{
+  char key[64];
+  g_snprintf (key, sizeof key, "%p/%p", (const void *) marker, (const void *) parent_style);
+  gw_fo *copy = g_hash_table_lookup (tree->restyled, key);
+  if (copy)
+    return copy;
+  copy = fo_node_new (tree, FO_MARKER, marker->node, NULL);
+  copy->style = parent_style;
+  copy->line = marker->line;
+  fo_clone_children (ctx, tree, marker, copy, 1);
+  g_hash_table_insert (tree->restyled, g_strdup (key), copy);
+  return copy;
 }

@@ -49,6 +49,7 @@ typedef struct gw_fotree {
   gw_style_pool *pool;
   GPtrArray *nodes;         /* every gw_fo, freed with the tree */
   GHashTable *ids;          /* id → gw_fo* */
+  GHashTable *restyled;     /* "marker/style" → restyled marker copy (gw_fo*) */
   /* borrowed */
   xmlDocPtr doc;
   const char *file;
@@ -70,8 +71,10 @@ char *gw_fo_attr (const gw_fo *fo, const char *name);
 gw_fo *gw_fo_child (const gw_fo *fo, gw_fo_kind kind);
 /* Looks up a node by id (borrowed) or NULL. */
 gw_fo *gw_fotree_lookup_id (const gw_fotree *tree, const char *id);
-/* A computed style for `node` as if it were a child of `parent_style` (for retrieved markers). */
-const gw_style *gw_fotree_restyle (gw_ctx *ctx, gw_fotree *tree, const gw_style *parent_style,
-                                   xmlNodePtr node);
+/* The content of `marker` restyled as if it stood where a retrieve-marker with style
+ * `parent_style` stands (XSL: retrieved content inherits from the retrieve-marker). Returns
+ * a detached marker node owned and cached by the tree (borrowed). */
+const gw_fo *gw_fotree_restyled_marker (gw_ctx *ctx, gw_fotree *tree, const gw_fo *marker,
+                                        const gw_style *parent_style);
 
 #endif

@@ -1331,11 +1331,18 @@ gw_style_compute (gw_ctx *ctx, gw_style_pool *pool, const gw_style *parent, xmlN
       char *v = g_strstrip (g_strdup ((const char *) raw));
       xmlFree (raw);
       j.name = (const char *) todo[i].attr->name;
+      gw_style before = st; /* handlers may write part of a value before rejecting it */
+      prop_job jbefore = j;
       if (!strcmp (v, "inherit"))
         ; /* inherited fields already hold the parent's value */
       else if (!todo[i].entry->fn (&j, v))
-        gw_diag_warn (ctx->diag, file, xmlGetLineNo (node),
-                      "invalid value '%s' for property '%s' (default used)", v, j.name);
+        {
+          st = before;
+          j = jbefore;
+          j.name = (const char *) todo[i].attr->name;
+          gw_diag_warn (ctx->diag, file, xmlGetLineNo (node),
+                        "invalid value '%s' for property '%s' (default used)", v, j.name);
+        }
       g_free (v);
     }
   if (st.line_height_factor > 0)

@@ -91,6 +91,8 @@ lay_box_height (const vbox *b)
     h += b->header_h;
   if (!b->cont_bottom || !b->omit_footer_at_break)
     h += b->footer_h;
+  if (!b->cont_top && !b->cont_bottom && h < b->min_h)
+    h = b->min_h;
   return h;
 }
 
@@ -378,6 +380,15 @@ lay_block_container (lay_job *job, const gw_fo *fo, const lay_ref *ref, GPtrArra
   lay_block_common (job, fo, ref, out, container_content);
 }
 
+/* The marker content a retrieve-marker stands for on the current page, restyled for the
+ * retrieve-marker's place; NULL outside static content or when no marker qualifies. */
+const gw_fo *
+lay_retrieved_marker (lay_job *job, const gw_fo *rm)
+{
+  const gw_fo *m = job->retrieve ? job->retrieve (job, rm) : NULL;
+  return m ? gw_fotree_restyled_marker (job->ctx, job->tree, m, rm->style) : NULL;
+}
+
 /* Appends the vertical list of the children of `parent`. */
 void
 lay_blocks (lay_job *job, const gw_fo *parent, const lay_ref *ref, GPtrArray *out)
@@ -450,14 +461,21 @@ lay_blocks (lay_job *job, const gw_fo *parent, const lay_ref *ref, GPtrArray *ou
             break;
           }
         case FO_RETRIEVE_MARKER:
-          if (job->retrieve)
-            {
-              const gw_fo *m = job->retrieve (job, c);
-              if (m)
-                lay_blocks (job, m, ref, out);
-            }
-          c = c->next;
-          continue;
+          {
+            /* block-level marker content is laid out here; inline content joins the line */
+            const gw_fo *m = lay_retrieved_marker (job, c);
+            gboolean has_block = FALSE;
+            for (const gw_fo *w = m ? m->first : NULL; w && !has_block; w = w->next)
+              has_block = gw_fo_kind_class (w->kind) == FO_CLASS_BLOCK;
+            if (!m || has_block)
+              {
+                if (m)
+                  lay_blocks (job, m, ref, out);
+                c = c->next;
+                continue;
+              }
+            break;
+          }
         default:
           break;
         }

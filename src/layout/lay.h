@@ -45,6 +45,7 @@ struct vbox {
   gboolean retain_borders;   /* close and reopen borders at breaks (cells) */
   gw_dalign dalign;
   double fixed_h;            /* > 0: block-container height (content clipped) */
+  double min_h;              /* a row's explicit height: the unbroken box is at least this tall */
   /* tables */
   GPtrArray *header, *footer;/* vitem* lists repeated at breaks, or NULL */
   double header_h, footer_h;
@@ -137,6 +138,8 @@ typedef struct lay_ref {
 } lay_ref;
 /* Appends the vertical list of the children of `parent` (block-level context). */
 void lay_blocks (lay_job *job, const gw_fo *parent, const lay_ref *ref, GPtrArray *out);
+/* The restyled marker a retrieve-marker stands for on the current page, or NULL. */
+const gw_fo *lay_retrieved_marker (lay_job *job, const gw_fo *rm);
 /* Appends a space item, merging with a preceding space (max). */
 void lay_add_space (lay_job *job, GPtrArray *out, double h, gboolean discard);
 /* Total natural height of an item list. */

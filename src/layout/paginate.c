@@ -332,6 +332,7 @@ emit_line (emit_ctx *e, const lay_line *line, gw_area *parent, double ox, double
 {
   gw_areas *areas = e->job->areas;
   gw_area *la = gw_area_add (areas, parent, GW_AREA_LINE, ox + line->x, y, line->w, h);
+  la->name = NULL;
   double base = y + line->above;
   for (guint i = 0; i < line->pieces->len; i++)
     {
@@ -998,7 +999,8 @@ retrieve_marker (lay_job *job, const gw_fo *rm)
   char *bnd = gw_fo_attr (rm, "retrieve-boundary");
   const gw_fo *found = NULL;
   gboolean want_last = pos && (!strcmp (pos, "last-starting-within-page") || !strcmp (pos, "last-ending-within-page"));
-  gboolean carry_first = pos && !strcmp (pos, "first-including-carryover");
+  /* first-including-carryover: a marker starting on the page, else the one in effect */
+  gboolean carry_first = FALSE;
   int cur_index = -1;
   for (guint i = 0; i < job->page_infos->len; i++)
     if (g_ptr_array_index (job->page_infos, i) == cur)

@@ -318,9 +318,9 @@ cell_box (tctx *t, tcell *c, const tgrid *g)
     {
       const gw_fo *rowfo = g_ptr_array_index (rows, c->row - row0);
       double mh = rowfo ? gw_len_resolve (rowfo->style->height, 0, 0) : 0;
-      double have = lay_box_height (b);
-      if (mh > have)
-        lay_add_space (job, b->items, mh - have, FALSE);
+      if (mh <= 0 && rowfo)
+        mh = gw_len_resolve (st->height, 0, 0);
+      b->min_h = mh;
     }
   c->box = b;
 }

@@ -269,8 +269,16 @@ para_collect (para *p, const gw_fo *fo, const gw_fo *link, double line_w)
     case FO_TEXT:
       para_add_text (p, fo->text, fo->style, fo, link);
       return TRUE;
+    case FO_RETRIEVE_MARKER:
+      {
+        const gw_fo *m = lay_retrieved_marker (p->job, fo);
+        for (const gw_fo *c = m ? m->first : NULL; c; c = c->next)
+          if (gw_fo_kind_class (c->kind) != FO_CLASS_BLOCK)
+            para_collect (p, c, link, line_w);
+        return TRUE;
+      }
     case FO_INLINE: case FO_WRAPPER: case FO_BASIC_LINK: case FO_INLINE_CONTAINER:
-    case FO_FOOTNOTE: case FO_RETRIEVE_MARKER:
+    case FO_FOOTNOTE:
       {
         const gw_fo *l = fo->kind == FO_BASIC_LINK ? fo : link;
         char *id = gw_fo_attr (fo, "id");
@@ -721,9 +729,9 @@ para_make_line (para *p, const lay_ref *ref, int a, int b, double x0, double ava
       pos += w;
       run = end;
     }
-  line->x = 0;
-  line->w = pos;
-  *used = pos - x0;
+  line->x = lay_start_indent (bst, ref);
+  line->w = ref->x + ref->width - lay_end_indent (bst, ref) - line->x;
+  *used = pos - x0 - (hang ? p->chars[b - 1].adv : 0);
   g_free (adj.delta);
   g_free (adj.shift);
   return line;
@@ -741,8 +749,9 @@ para_line_geom (para *p, const lay_ref *ref, gboolean first_para, int k, gboolea
   if (k == 0 && first_para)
     {
       double ti = gw_len_resolve (st->text_indent, ref->width, 0);
-      if (st->grid && st->grid_char_pitch > 0)
-        ti = ti / st->font_size * st->grid_char_pitch; /* "2em" = two grid cells */
+      double cells = ti / st->font_size;
+      if (st->grid && st->grid_char_pitch > 0 && fabs (cells - round (cells)) < 0.01)
+        ti = round (cells) * st->grid_char_pitch; /* "2em" = two grid cells */
       *x0 += ti;
       w -= ti;
     }

@@ -1,7 +1,7 @@
 /* fuzz-common.h — shared set-up of the libFuzzer targets in tests/fuzz/: one job context per
  * process (data directory = the source tree, pinned fonts, quiet diagnostics, small limits so
  * an input runs in milliseconds), and the formatting tail every target ends in: FO document →
- * FO tree → layout → area dump, PDF and PNG written to /dev/null. */
+ * FO tree → layout → area dump, PDF and PNG written into a private temporary directory. */
 #ifndef GW_FUZZ_COMMON_H
 #define GW_FUZZ_COMMON_H
 
@@ -12,6 +12,7 @@
 #include "layout/layout.h"
 #include "render/render.h"
 
+#include <glib/gstdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -51,8 +52,43 @@ fuzz_reset (gw_ctx *ctx)
   gw_diag_reset (ctx->diag);
 }
 
+/* A path in this process's private temporary directory (created on first use); the
+ * outputs of every input are written there.  Never /dev/null: writers that replace their
+ * target atomically would put a regular file in its place.  Caller frees. */
+static char *fuzz_out_dir;
+
+/* Removes the private temporary directory and the files in it (at exit). */
+static void
+fuzz_out_cleanup (void)
+{
+  GDir *d = fuzz_out_dir ? g_dir_open (fuzz_out_dir, 0, NULL) : NULL;
+  const char *name;
+  while (d && (name = g_dir_read_name (d)))
+    {
+      char *p = g_build_filename (fuzz_out_dir, name, NULL);
+      g_unlink (p);
+      g_free (p);
+    }
+  if (d)
+    g_dir_close (d);
+  if (fuzz_out_dir)
+    g_rmdir (fuzz_out_dir);
+}
+
+static char *
+fuzz_out_path (const char *name)
+{
+  if (!fuzz_out_dir)
+    {
+      if (!(fuzz_out_dir = g_dir_make_tmp ("gw-fuzz-out-XXXXXX", NULL)))
+        abort ();
+      atexit (fuzz_out_cleanup);
+    }
+  return g_build_filename (fuzz_out_dir, name, NULL);
+}
+
 /* Formats an FO document: tree, layout, then the area dump, the PDF and the first PNG page,
- * each written to /dev/null. Returns the page count or -1. */
+ * each written into the private temporary directory. Returns the page count or -1. */
 static int
 fuzz_format (gw_ctx *ctx, xmlDocPtr doc, const char *name)
 {
@@ -63,14 +99,19 @@ fuzz_format (gw_ctx *ctx, xmlDocPtr doc, const char *name)
   int pages = -1;
   if (areas)
     {
+      char *xml = fuzz_out_path ("areas.xml"), *pdf = fuzz_out_path ("out.pdf");
+      char *png = fuzz_out_path ("out.png");
       pages = (int) areas->pages->len;
-      if (!gw_areas_dump_xml (areas, "/dev/null", ctx->diag))
+      if (!gw_areas_dump_xml (areas, xml, ctx->diag))
         pages = -1;
-      if (pages > 0 && !gw_render_pdf (ctx, areas, "/dev/null"))
+      if (pages > 0 && !gw_render_pdf (ctx, areas, pdf))
         pages = -1;
-      if (pages > 0 && !gw_render_png_page (ctx, areas, 0, "/dev/null"))
+      if (pages > 0 && !gw_render_png_page (ctx, areas, 0, png))
         pages = -1;
       gw_areas_free (areas);
+      g_free (xml);
+      g_free (pdf);
+      g_free (png);
     }
   gw_fotree_free (tree);
   return pages;

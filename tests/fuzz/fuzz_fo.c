@@ -1,5 +1,5 @@
 /* fuzz_fo.c — libFuzzer target: arbitrary bytes as an XSL-FO document → safe parse →
- * FO tree → layout → area dump, PDF and PNG (to /dev/null).  Must never crash, hang, leak
+ * FO tree → layout → area dump, PDF and PNG (into a temporary directory).  Must never crash, hang, leak
  * or read files outside the allowed roots, whatever the bytes are. */
 #include "fuzz-common.h"
 

@@ -1,6 +1,6 @@
 /* fuzz_record.c — libFuzzer target: arbitrary bytes as a record file → gw_record_load
  * (safe parse, RELAX NG, semantic rules, regime lookup) → the documents it yields → XSLT
- * with the security preferences and limits → formatting (area dump, PDF, PNG to /dev/null).
+ * with the security preferences and limits → formatting (area dump, PDF, PNG into a temporary directory).
  * The record is written to a private temporary directory first, because records are loaded
  * from files (the regime search looks beside them). */
 #include "fuzz-common.h"
@@ -10,6 +10,19 @@
 
 #include <glib/gstdio.h>
 #include <unistd.h>
+
+static char *fuzz_record_dirs[3]; /* a/b, a, the private directory */
+
+/* Removes the temporary record file and its directories (at exit). */
+static void
+fuzz_record_cleanup (void)
+{
+  char *file = g_build_filename (fuzz_record_dirs[0], ".record.xml", NULL);
+  g_unlink (file);
+  g_free (file);
+  for (int i = 0; i < 3; i++)
+    g_rmdir (fuzz_record_dirs[i]);
+}
 
 /* The temporary record file of this process (created on first use, removed at exit). */
 static const char *
@@ -26,8 +39,10 @@ fuzz_record_path (void)
   char *sub = g_build_filename (dir, "a", "b", NULL);
   g_mkdir_with_parents (sub, 0700);
   path = g_build_filename (sub, ".record.xml", NULL);
-  g_free (sub);
-  g_free (dir);
+  fuzz_record_dirs[0] = sub;
+  fuzz_record_dirs[1] = g_path_get_dirname (sub);
+  fuzz_record_dirs[2] = dir;
+  atexit (fuzz_record_cleanup);
   return path;
 }
 

@@ -59,6 +59,7 @@ fuzz_options() {
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$TOP/tests/lsan.supp:print_suppressions=0}
 mode=fuzz
 case $1 in
   --build) mode=build; shift ;;
@@ -90,10 +91,10 @@ for t in "${TARGETS[@]}"; do
   fi
   rc=$?
   if [ $rc -eq 0 ]; then
-    echo "ok - $t ($(grep -Eo '(#[0-9]+|cov: [0-9]+|ft: [0-9]+|exec/s: [0-9]+)' "$log" | tail -4 | tr '\n' ' '))"
+    echo "ok - $t ($(grep -aEo '(#[0-9]+|cov: [0-9]+|ft: [0-9]+|exec/s: [0-9]+)' "$log" | tail -4 | tr '\n' ' '))"
   else
     status=1
-    echo "not ok - $t: exit $rc, see $log: $(grep -m1 -E 'ERROR|SUMMARY|runtime error' "$log")"
+    echo "not ok - $t: exit $rc, see $log: $(grep -a -m1 -E 'ERROR|SUMMARY|runtime error' "$log")"
   fi
 done
 exit $status

@@ -68,14 +68,15 @@ def foreign(path, root, seed_text):
 
 
 def records(xml_dir):
-    """Yields the paths of the non-sample records under xml_dir."""
+    """Yields the paths of the non-sample records under xml_dir that transcribe the seed
+    (the annual record only lists other records: it has no seed text of its own)."""
     for base, dirs, files in os.walk(xml_dir):
         dirs[:] = sorted(d for d in dirs if d != 'schema')
         for f in sorted(files):
             if f.endswith('.xml'):
                 path = os.path.join(base, f)
                 root = ET.parse(path).getroot()
-                if root.get('sample') not in ('true', '1'):
+                if root.get('sample') not in ('true', '1') and root.tag != NS + 'annual':
                     yield path, root
 
 

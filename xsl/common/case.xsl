@@ -48,7 +48,7 @@
     <xsl:param name="label"/>
     <xsl:param name="value"/>
     <xsl:if test="string($value) != ''">
-      <fo:block start-indent="{string-length($label) * $gb-char}pt" text-indent="-{string-length($label) * $gb-char}pt">
+      <fo:block start-indent="{string-length($label) * $gb-char}pt" text-indent="-{string-length($label) * $gb-char}pt" text-align="start">
         <xsl:value-of select="concat($label, $value)"/>
       </fo:block>
     </xsl:if>
@@ -70,7 +70,7 @@
       <xsl:with-param name="value" select="r:legal-representative"/>
     </xsl:call-template>
     <xsl:for-each select="r:contact">
-      <fo:block>
+      <fo:block text-align="start">
         <xsl:value-of select="concat('联系人：', r:name)"/>
         <xsl:if test="r:phone">
           <xsl:text>　　</xsl:text>
@@ -134,19 +134,20 @@
 
   <!-- Issuing body's contact line: 承办股室：质量监督股　　联系电话：0316-6686036 -->
   <xsl:template match="r:issuer" mode="contact">
-    <xsl:if test="r:office or r:phone or r:address">
-      <fo:block xsl:use-attribute-sets="gb-p">
-        <xsl:if test="r:office">
-          <xsl:text>承办股室：</xsl:text>
-          <xsl:for-each select="r:office">
-            <xsl:if test="position() &gt; 1">、</xsl:if>
-            <xsl:value-of select="."/>
-          </xsl:for-each>
-          <xsl:text>　　</xsl:text>
-        </xsl:if>
-        <xsl:if test="r:phone"><xsl:value-of select="concat('联系电话：', r:phone)"/><xsl:text>　　</xsl:text></xsl:if>
-        <xsl:if test="r:address"><xsl:value-of select="concat('地址：', r:address)"/></xsl:if>
+    <xsl:if test="r:office">
+      <fo:block xsl:use-attribute-sets="gb-p" text-align="start">
+        <xsl:text>承办股室：</xsl:text>
+        <xsl:for-each select="r:office">
+          <xsl:if test="position() &gt; 1">、</xsl:if>
+          <xsl:value-of select="."/>
+        </xsl:for-each>
       </fo:block>
+    </xsl:if>
+    <xsl:if test="r:phone">
+      <fo:block xsl:use-attribute-sets="gb-p" text-align="start"><xsl:value-of select="concat('联系电话：', r:phone)"/></fo:block>
+    </xsl:if>
+    <xsl:if test="r:address">
+      <fo:block xsl:use-attribute-sets="gb-p" text-align="start"><xsl:value-of select="concat('地址：', r:address)"/></fo:block>
     </xsl:if>
   </xsl:template>
 

@@ -33,19 +33,19 @@
         <fo:simple-page-master master-name="gb-odd" page-width="210mm" page-height="297mm"
                                margin-top="10mm" margin-bottom="0mm" margin-left="28mm" margin-right="26mm">
           <fo:region-body margin-top="27mm" margin-bottom="35mm"/>
-          <fo:region-before extent="27mm" region-name="gw-before-odd"/>
+          <fo:region-before extent="27mm" display-align="after" region-name="gw-before-odd"/>
           <fo:region-after extent="35mm" region-name="gw-after-odd"/>
         </fo:simple-page-master>
         <fo:simple-page-master master-name="gb-even" page-width="210mm" page-height="297mm"
                                margin-top="10mm" margin-bottom="0mm" margin-left="26mm" margin-right="28mm">
           <fo:region-body margin-top="27mm" margin-bottom="35mm"/>
-          <fo:region-before extent="27mm" region-name="gw-before-even"/>
+          <fo:region-before extent="27mm" display-align="after" region-name="gw-before-even"/>
           <fo:region-after extent="35mm" region-name="gw-after-even"/>
         </fo:simple-page-master>
         <fo:simple-page-master master-name="gb-blank" page-width="210mm" page-height="297mm"
                                margin-top="10mm" margin-bottom="0mm" margin-left="28mm" margin-right="26mm">
           <fo:region-body margin-top="27mm" margin-bottom="35mm"/>
-          <fo:region-before extent="27mm" region-name="gw-before-blank"/>
+          <fo:region-before extent="27mm" display-align="after" region-name="gw-before-blank"/>
           <fo:region-after extent="35mm" region-name="gw-after-blank"/>
         </fo:simple-page-master>
         <fo:page-sequence-master master-name="gb">
@@ -60,19 +60,19 @@
         <fo:simple-page-master master-name="ls-odd" page-width="297mm" page-height="210mm"
                                margin-top="8mm" margin-bottom="0mm" margin-left="20mm" margin-right="20mm">
           <fo:region-body margin-top="12mm" margin-bottom="25mm"/>
-          <fo:region-before extent="12mm" region-name="gw-before-odd"/>
+          <fo:region-before extent="12mm" display-align="after" region-name="gw-before-odd"/>
           <fo:region-after extent="25mm" region-name="gw-after-odd"/>
         </fo:simple-page-master>
         <fo:simple-page-master master-name="ls-even" page-width="297mm" page-height="210mm"
                                margin-top="8mm" margin-bottom="0mm" margin-left="20mm" margin-right="20mm">
           <fo:region-body margin-top="12mm" margin-bottom="25mm"/>
-          <fo:region-before extent="12mm" region-name="gw-before-even"/>
+          <fo:region-before extent="12mm" display-align="after" region-name="gw-before-even"/>
           <fo:region-after extent="25mm" region-name="gw-after-even"/>
         </fo:simple-page-master>
         <fo:simple-page-master master-name="ls-blank" page-width="297mm" page-height="210mm"
                                margin-top="8mm" margin-bottom="0mm" margin-left="20mm" margin-right="20mm">
           <fo:region-body margin-top="12mm" margin-bottom="25mm"/>
-          <fo:region-before extent="12mm" region-name="gw-before-blank"/>
+          <fo:region-before extent="12mm" display-align="after" region-name="gw-before-blank"/>
           <fo:region-after extent="25mm" region-name="gw-after-blank"/>
         </fo:simple-page-master>
         <fo:page-sequence-master master-name="ls">
@@ -89,13 +89,18 @@
   <!-- The static content of page numbers: "— N —", 4号 宋体, odd right / even left, one
        character (14 pt) in from the text-area edge. -->
   <xsl:template name="folios">
+    <!-- extra: blocks printed below the page number on every page (e.g. the party's
+         signature line of a 现场检查笔录) -->
+    <xsl:param name="extra" select="''"/>
     <fo:static-content flow-name="gw-after-odd">
       <fo:block font-family="宋体" font-size="14pt" line-height="14pt" padding-top="{$folio-padding}"
                 text-align="end" end-indent="14pt" gx:grid="false">— <fo:page-number/> —</fo:block>
+      <xsl:copy-of select="$extra"/>
     </fo:static-content>
     <fo:static-content flow-name="gw-after-even">
       <fo:block font-family="宋体" font-size="14pt" line-height="14pt" padding-top="{$folio-padding}"
                 text-align="start" start-indent="14pt" gx:grid="false">— <fo:page-number/> —</fo:block>
+      <xsl:copy-of select="$extra"/>
     </fo:static-content>
   </xsl:template>
 

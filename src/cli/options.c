@@ -1,0 +1,46 @@
+/* options.c — option helpers shared by the subcommands that render. */
+#include "cli/options.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Splits NAME=VALUE options. */
+char **
+gw_cli_params_new (const char *cmd, char **opts)
+{
+  GPtrArray *list = g_ptr_array_new ();
+  for (char **p = opts; p && *p; p++)
+    {
+      const char *eq = strchr (*p, '=');
+      if (!eq || eq == *p)
+        {
+          fprintf (stderr, "gongwen %s: --param '%s': expected NAME=VALUE\n", cmd, *p);
+          g_ptr_array_add (list, NULL);
+          g_strfreev ((char **) g_ptr_array_free (list, FALSE));
+          return NULL;
+        }
+      g_ptr_array_add (list, g_strndup (*p, (gsize) (eq - *p)));
+      g_ptr_array_add (list, g_strdup (eq + 1));
+    }
+  g_ptr_array_add (list, NULL);
+  return (char **) g_ptr_array_free (list, FALSE);
+}
+
+/* Parses "K/N". */
+gboolean
+gw_cli_parse_shard (const char *text, guint *k, guint *n)
+{
+  char *end = NULL;
+  guint64 a, b;
+  if (!text || !g_ascii_isdigit (*text))
+    return FALSE;
+  a = g_ascii_strtoull (text, &end, 10);
+  if (!end || *end != '/' || !g_ascii_isdigit (end[1]))
+    return FALSE;
+  b = g_ascii_strtoull (end + 1, &end, 10);
+  if (!end || *end || b < 1 || b > 100000 || a < 1 || a > b)
+    return FALSE;
+  *k = (guint) a;
+  *n = (guint) b;
+  return TRUE;
+}

@@ -1,0 +1,14 @@
+/* options.h — option helpers shared by the subcommands that render (render, batch). */
+#ifndef GW_CLI_OPTIONS_H
+#define GW_CLI_OPTIONS_H
+
+#include "base/ctx.h"
+
+/* Splits NAME=VALUE options into a NULL-terminated name, value list (caller g_strfreev).
+ * NULL after printing "gongwen CMD: --param '…': expected NAME=VALUE". */
+char **gw_cli_params_new (const char *cmd, char **opts);
+
+/* Parses "K/N" (1 ≤ K ≤ N ≤ 100000) into *k and *n; FALSE when malformed. */
+gboolean gw_cli_parse_shard (const char *text, guint *k, guint *n);
+
+#endif

@@ -1,0 +1,348 @@
+#!/bin/bash
+# tests/cli/run.sh — the command line, end to end through the real binary: render, batch
+# (failures, interruption and resume, a killed worker, incremental builds, --combine,
+# --shard, collisions, unwritable output), manifest, import, fonts, --help and exit codes,
+# and `make install` into a scratch prefix.
+# Prints one line per test: "ok - NAME" or "not ok - NAME: why"; "#" lines are notes.
+# Env: GW (binary under test), TOP (repo root), WORK (scratch directory), GW_LABEL.
+. "$TOP/tests/lib.sh"
+export GONGWEN_DATADIR="$TOP"
+D="$TOP/tests/cli"
+cd "$WORK" || exit 2
+
+# run CMD… : runs the command, keeping stdout, stderr and the exit status in $WORK.
+run() {
+  "$@" >"$WORK/out" 2>"$WORK/err"
+  echo $? >"$WORK/rc"
+}
+
+# check NAME RC [TEXT…] : the last run exited with RC and its stdout+stderr has every TEXT.
+check() {
+  local name=$1 want=$2 got
+  shift 2
+  got=$(cat "$WORK/rc")
+  if [ "$got" != "$want" ]; then
+    t_fail "$name" "exit $got, want $want: $(cat "$WORK/err" "$WORK/out" | head -c 400 | tr '\n' ' ')"
+    return 1
+  fi
+  for text in "$@"; do
+    if ! cat "$WORK/out" "$WORK/err" | grep -qF -- "$text"; then
+      t_fail "$name" "output lacks '$text': $(cat "$WORK/err" "$WORK/out" | head -c 400 | tr '\n' ' ')"
+      return 1
+    fi
+  done
+  t_ok "$name"
+}
+
+# pdfs DIR : the number of PDF files in DIR.
+pdfs() { find "$1" -maxdepth 1 -name '*.pdf' | wc -l; }
+# temps DIR : the number of temporary files left in DIR.
+temps() { find "$1" -maxdepth 1 -name '.*.tmp' | wc -l; }
+# pages PDF : its page count (pdfinfo).
+pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }'; }
+# manifest_docs FILE : "output<TAB>status<TAB>pages<TAB>sha256" per document of a manifest.
+manifest_docs() {
+  python3 - "$1" <<'EOF'
+import sys, xml.etree.ElementTree as ET
+ns = {'m': 'urn:gongwen:manifest:1'}
+for d in ET.parse(sys.argv[1]).getroot().findall('m:document', ns):
+    print('\t'.join((d.get('output', '-'), d.get('status'), d.get('pages', '-'), d.get('sha256', '-'))))
+EOF
+}
+
+# Records for the batch tests: the sample cases beside copies of the regimes (the case
+# stylesheets read ../regime-*.xml), as a corpus of N generated cases in $1/gen.
+corpus() {
+  rm -rf "$1"; mkdir -p "$1"
+  cp "$TOP"/xml/regime-*.xml "$1"/
+  bash "$D/gen-cases.sh" "$TOP/xml/cases" "$1/gen" "$2"
+}
+
+# ------------------------------------------------------------------ help and exit codes
+for cmd in render batch fonts import; do
+  run "$GW" "$cmd" --help
+  check "$cmd --help" 0 "Usage:" "Exit status"
+  run "$GW" "$cmd" --no-such-option
+  check "$cmd: unknown option is a usage error (2)" 2
+done
+run "$GW" render
+check "render without FILE: usage error" 2 "no FILE given"
+run "$GW" batch xml --shard 3/2
+check "batch --shard 3/2: usage error" 2 "expected K/N"
+run "$GW" batch xml -j 0 --combine x.ps
+check "batch --combine x.ps: usage error" 2 ".pdf"
+run "$GW" import "$D/cases.csv"
+check "import without -o: usage error" 2 "no -o DIR"
+
+# ------------------------------------------------------------------ render
+CASE="$TOP/xml/cases/case-2015-014-wire.xml"
+run "$GW" render "$CASE" -o "$WORK/render"
+if check "render a case: exit 0" 0 "page"; then
+  order=$(find "$WORK/render" -name '责令整改通知书-*.pdf' | head -1)
+  receipt=$(find "$WORK/render" -name '送达回证-*.pdf' | head -1)
+  if [ -n "$order" ] && [ -n "$receipt" ] && [ "$(pages "$order")" -ge 1 ] \
+     && [ "$(pages "$receipt")" -ge 1 ]; then
+    t_ok "render a case gives the order ($(pages "$order") p.) and the receipt ($(pages "$receipt") p.)"
+  else
+    t_fail "render a case gives the order and the receipt" "$(ls "$WORK/render" | tr '\n' ' ')"
+  fi
+  [ "$(temps "$WORK/render")" = 0 ] && t_ok "render leaves no temporary file" \
+    || t_fail "render leaves no temporary file" "$(ls -a "$WORK/render" | tr '\n' ' ')"
+fi
+
+run "$GW" render --xsl "$D/tiny.xsl" --param "note=参数值-42" --png "$CASE" -o "$WORK/tiny"
+if check "render --xsl --param --png" 0; then
+  pdf="$WORK/tiny/case-2015-014-wire.pdf"
+  if [ -f "$pdf" ] && pdftotext "$pdf" - 2>/dev/null | grep -q '参数值-42'; then
+    t_ok "render --xsl: the stylesheet parameter reaches the page"
+  else
+    t_fail "render --xsl: the stylesheet parameter reaches the page" "$(ls "$WORK/tiny" | tr '\n' ' ')"
+  fi
+  n=$(pages "$pdf")
+  [ -n "$n" ] && [ "$(find "$WORK/tiny" -name 'case-2015-014-wire-*.png' | wc -l)" = "$n" ] \
+    && t_ok "render --png: one PNG per page ($n)" || t_fail "render --png: one PNG per page" \
+    "$(ls "$WORK/tiny" | tr '\n' ' ')"
+fi
+run "$GW" render --param novalue "$CASE" -o "$WORK/tiny"
+check "render --param without '=': usage error" 2 "expected NAME=VALUE"
+
+run "$GW" render "$TOP/xsl/documents.xml" -o "$WORK/render-bad"
+check "render of a non-record: exit 1" 1 "not a gongwen record"
+
+# ------------------------------------------------------------------ batch: one bad record
+C="$WORK/corpus"
+corpus "$C" 6
+cp "$TOP/xsl/documents.xml" "$C/gen/zz-not-a-record.xml"          # skipped silently
+sed 's|<legal-representative>[^<]*</legal-representative>||' "$C/gen/case-gen-00002.xml" \
+  > "$C/gen/case-gen-00002b.xml"                                  # schema error
+sed -i 's/id="gen-00002"/id="gen-00002b"/; s/serial="1002"/serial="1902"/' "$C/gen/case-gen-00002b.xml"
+run "$GW" batch "$C/gen" -o "$WORK/b1" -j 2
+check "batch with a bad record: exit 1, summary lists it" 1 "12 documents written" \
+  "1 failed" "failed:" "case-gen-00002b.xml" "1 other file skipped"
+grep -qE "case-gen-00002b\.xml:[0-9]+: " "$WORK/err" \
+  && t_ok "batch: the bad record's error is FILE:LINE: message" \
+  || t_fail "batch: the bad record's error is FILE:LINE: message" "$(head -c 300 "$WORK/err")"
+[ "$(pdfs "$WORK/b1")" = 12 ] && t_ok "batch: the good records are written (12 PDFs)" \
+  || t_fail "batch: the good records are written" "$(pdfs "$WORK/b1") PDFs"
+grep -q 'zz-not-a-record' "$WORK/err" \
+  && t_fail "batch: a non-record file is skipped silently" "it was reported" \
+  || t_ok "batch: a non-record file is skipped silently"
+
+# manifest
+M="$WORK/b1/manifest.xml"
+if xmllint --noout "$M" 2>/dev/null; then
+  t_ok "manifest.xml is well-formed"
+  manifest_docs "$M" > "$WORK/mdocs"
+  [ "$(grep -cP '\twritten\t' "$WORK/mdocs")" = 12 ] && [ "$(grep -cP '\tfailed\t' "$WORK/mdocs")" = 1 ] \
+    && t_ok "manifest lists 12 written and 1 failed" \
+    || t_fail "manifest lists 12 written and 1 failed" "$(head -c 300 "$WORK/mdocs")"
+  IFS=$'\t' read -r name _ _ sum < <(grep -P '\twritten\t' "$WORK/mdocs" | head -1)
+  [ "$(sha256sum "$WORK/b1/$name" | cut -d' ' -f1)" = "$sum" ] \
+    && t_ok "manifest SHA-256 matches the file" || t_fail "manifest SHA-256 matches the file" "$name"
+else
+  t_fail "manifest.xml is well-formed" "$(xmllint --noout "$M" 2>&1 | head -3)"
+fi
+
+# ------------------------------------------------------------------ incremental
+rm -f "$C/gen/case-gen-00002b.xml"
+DATA="$WORK/data"                        # a private data directory whose stylesheets we edit
+mkdir -p "$DATA/xml"
+cp -r "$TOP/xsl" "$TOP/fonts" "$DATA/"
+cp -r "$TOP/xml/schema" "$DATA/xml/"
+GONGWEN_DATADIR="$DATA" run "$GW" batch "$C/gen" -o "$WORK/inc" -j 2
+check "incremental: first run" 0 "12 documents written"
+GONGWEN_DATADIR="$DATA" run "$GW" batch "$C/gen" -o "$WORK/inc" -j 2
+check "incremental: second run skips everything" 0 "0 documents written, 12 up to date"
+sed -i 's/<\/p>/ 复查。<\/p>/' "$C/gen/case-gen-00003.xml"
+GONGWEN_DATADIR="$DATA" run "$GW" batch "$C/gen" -o "$WORK/inc" -j 2
+check "incremental: an edited record rebuilds its 2 documents" 0 "2 documents written, 10 up to date"
+echo '<!-- edited -->' >> "$DATA/xsl/case-receipt.xsl"
+GONGWEN_DATADIR="$DATA" run "$GW" batch "$C/gen" -o "$WORK/inc" -j 2
+check "incremental: an edited stylesheet rebuilds everything" 0 "12 documents written, 0 up to date"
+rm -f "$WORK/inc/"送达回证-*1001号*.pdf
+GONGWEN_DATADIR="$DATA" run "$GW" batch "$C/gen" -o "$WORK/inc" -j 2
+check "incremental: a deleted output is made again" 0 "1 document written, 11 up to date"
+GONGWEN_DATADIR="$DATA" run "$GW" batch "$C/gen" -o "$WORK/inc" -j 2 --force -q
+check "incremental: --force rebuilds all" 0
+[ ! -s "$WORK/out" ] && [ ! -s "$WORK/err" ] && t_ok "batch --quiet prints nothing on success" \
+  || t_fail "batch --quiet prints nothing on success" "$(head -c 200 "$WORK/out" "$WORK/err")"
+
+# ------------------------------------------------------------------ --combine
+run "$GW" batch "$C/gen" -o "$WORK/inc" --combine "$WORK/all.pdf"
+if check "batch --combine" 0 "each document starts on a right-hand page"; then
+  # expected: documents in manifest order, a blank after every odd one but the last
+  read -r want starts < <(manifest_docs "$WORK/inc/manifest.xml" | awk -F'\t' '
+    { p[NR] = $3 } END { t = 0; s = ""; for (i = 1; i <= NR; i++) { s = s (t + 1) ",";
+      t += p[i]; if (p[i] % 2 && i < NR) t++ } print t, s }')
+  got=$(pages "$WORK/all.pdf")
+  [ "$got" = "$want" ] && t_ok "combine: $got pages = documents + blank pages" \
+    || t_fail "combine: page count" "pdfinfo says $got, want $want"
+  odd=1
+  for s in ${starts//,/ }; do [ $((s % 2)) = 1 ] || odd=0; done
+  [ "$odd" = 1 ] && t_ok "combine: every document starts on an odd (right-hand) page" \
+    || t_fail "combine: every document starts on an odd page" "starts $starts"
+  first=${starts%%,*}; rest=${starts#*,}; second=${rest%%,*}
+  if [ $((second - first)) -ge 2 ] && [ $(( (second - first) % 2 )) = 0 ]; then
+    blank=$((second - 1))
+    txt=$(pdftotext -f "$blank" -l "$blank" "$WORK/all.pdf" - 2>/dev/null | tr -d ' \n\f')
+    [ -z "$txt" ] && t_ok "combine: the inserted page $blank is blank (no number)" \
+      || t_fail "combine: the inserted page is blank" "page $blank has '$txt'"
+  fi
+fi
+
+# ------------------------------------------------------------------ --shard
+for k in 1 2 3; do
+  run "$GW" batch "$C/gen" -o "$WORK/shard" --shard "$k/3" -j 1 -q
+  [ "$(cat rc)" = 0 ] || t_fail "shard $k/3" "exit $(cat rc): $(head -c 300 err)"
+done
+cat "$WORK"/shard/manifest-*-of-3.xml > /dev/null 2>&1 && {
+  for k in 1 2 3; do manifest_docs "$WORK/shard/manifest-$k-of-3.xml"; done | cut -f1 \
+    | sort > "$WORK/shard-docs"
+  manifest_docs "$WORK/inc/manifest.xml" | cut -f1 | sort > "$WORK/all-docs"
+  if cmp -s "$WORK/shard-docs" "$WORK/all-docs" && [ "$(uniq -d "$WORK/shard-docs" | wc -l)" = 0 ]; then
+    t_ok "shards 1/3 2/3 3/3 cover every document exactly once ($(wc -l < "$WORK/shard-docs"))"
+  else
+    t_fail "shards cover every document exactly once" "$(diff "$WORK/all-docs" "$WORK/shard-docs" | head -5 | tr '\n' ' ')"
+  fi
+}
+run "$GW" batch "$C/gen" -o "$WORK/shard"
+check "after the shards, a whole run finds everything up to date" 0 "0 documents written, 12 up to date"
+
+# ------------------------------------------------------------------ collision
+mkdir -p "$WORK/coll/a" "$WORK/coll/b"
+cp "$C/gen/case-gen-00001.xml" "$WORK/coll/a/x.xml"
+cp "$C/gen/case-gen-00001.xml" "$WORK/coll/b/y.xml"
+cp "$TOP"/xml/regime-6-*.xml "$WORK/coll/"
+run "$GW" batch "$WORK/coll" -o "$WORK/coll-out"
+check "two records with one output name: error" 1 "is also made from" "nothing was written"
+[ "$(pdfs "$WORK/coll-out")" = 0 ] && t_ok "collision: nothing was written" \
+  || t_fail "collision: nothing was written" "$(pdfs "$WORK/coll-out") PDFs"
+
+# ------------------------------------------------------------------ unwritable output
+echo x > "$WORK/a-file"
+run "$GW" batch "$C/gen" -o "$WORK/a-file/out"
+check "output folder that cannot be created: exit 1" 1 "cannot create the output folder"
+if [ "$(id -u)" != 0 ]; then
+  mkdir -p "$WORK/ro"; chmod 555 "$WORK/ro"
+  run "$GW" batch "$C/gen" -o "$WORK/ro"
+  check "read-only output folder: exit 1" 1 "cannot write into the output folder"
+  chmod 755 "$WORK/ro"
+fi
+
+# ------------------------------------------------------------------ interrupted, resumed
+I="$WORK/intr"
+corpus "$I" 30
+"$GW" batch "$I/gen" -o "$I/out" -j 2 >"$WORK/intr.out" 2>"$WORK/intr.err" &
+pid=$!
+for _ in $(seq 600); do
+  [ "$(find "$I/out" -maxdepth 1 -name '*.pdf' 2>/dev/null | wc -l)" -ge 2 ] && break
+  sleep 0.05
+done
+kill -TERM "$pid" 2>/dev/null
+wait "$pid"; rc=$?
+made=$(pdfs "$I/out")
+if [ "$rc" = 143 ] && [ "$made" -lt 60 ]; then
+  t_ok "SIGTERM stops the batch ($made of 60 made, died of SIGTERM)"
+else
+  t_fail "SIGTERM stops the batch" "exit $rc, $made of 60 made: $(tail -c 300 "$WORK/intr.out")"
+fi
+[ "$(temps "$I/out")" = 0 ] && t_ok "interrupted: no temporary file left" \
+  || t_fail "interrupted: no temporary file left" "$(ls -a "$I/out" | grep tmp | head -3)"
+grep -q "interrupted:" "$WORK/intr.out" && t_ok "interrupted: the summary says so" \
+  || t_fail "interrupted: the summary says so" "$(tail -c 200 "$WORK/intr.out")"
+run "$GW" batch "$I/gen" -o "$I/out" -j 2
+if check "rerun after interruption completes" 0 "0 failed"; then
+  [ "$(pdfs "$I/out")" = 60 ] && ! grep -q " 0 up to date" out \
+    && t_ok "rerun resumes (kept the finished documents, all 60 present)" \
+    || t_fail "rerun resumes" "$(pdfs "$I/out") PDFs; $(tail -1 out)"
+fi
+# every PDF is complete
+bad=0
+for f in "$I"/out/*.pdf; do pdfinfo "$f" >/dev/null 2>&1 || bad=$((bad + 1)); done
+[ "$bad" = 0 ] && t_ok "after interruption and resume every PDF is complete" \
+  || t_fail "after interruption every PDF is complete" "$bad broken"
+
+# ------------------------------------------------------------------ a killed worker
+"$GW" batch "$I/gen" -o "$I/kill" -j 1 >"$WORK/kill.out" 2>"$WORK/kill.err" &
+pid=$!
+victim=""
+for _ in $(seq 600); do
+  if [ "$(find "$I/kill" -maxdepth 1 -name '*.pdf' 2>/dev/null | wc -l)" -ge 1 ]; then
+    victim=$(pgrep -P "$pid" | head -1)
+    [ -n "$victim" ] && break
+  fi
+  sleep 0.05
+done
+[ -n "$victim" ] && kill -KILL "$victim"
+wait "$pid"; rc=$?
+if [ -z "$victim" ]; then
+  t_fail "a killed worker loses one document" "no worker found to kill"
+elif [ "$rc" = 1 ] && grep -q "1 failed" "$WORK/kill.out" && grep -q "killed by signal 9" "$WORK/kill.out" \
+     && [ "$(pdfs "$I/kill")" = 59 ]; then
+  t_ok "a killed worker loses only its document (59 of 60 made, exit 1)"
+else
+  t_fail "a killed worker loses only its document" "exit $rc, $(pdfs "$I/kill") PDFs: $(tail -c 300 "$WORK/kill.out")"
+fi
+run "$GW" batch "$I/gen" -o "$I/kill" -j 1
+check "rerun after a killed worker makes the lost document" 0 "1 document written, 59 up to date"
+
+# ------------------------------------------------------------------ the project's records
+run "$GW" batch "$TOP/xml" -o "$WORK/project" -q
+check "batch over the project's xml/ works as is" 0
+
+# ------------------------------------------------------------------ import
+run "$GW" import "$D/cases.csv" -o "$WORK/imported"
+check "import the example CSV" 0 "3 records written"
+run "$GW" validate "$WORK"/imported/*.xml
+check "imported records validate" 0 "case-2015-031.xml: ok"
+if command -v iconv >/dev/null; then
+  iconv -f UTF-8 -t GB18030 "$D/cases.csv" > "$WORK/cases-gbk.csv"
+  run "$GW" import "$WORK/cases-gbk.csv" -o "$WORK/imported-gbk" -q
+  if check "import a GBK export" 0; then
+    same=1
+    for f in "$WORK"/imported/*.xml; do
+      diff <(grep -v 'imported by\|source=' "$f") \
+           <(grep -v 'imported by\|source=' "$WORK/imported-gbk/$(basename "$f")") >/dev/null || same=0
+    done
+    [ "$same" = 1 ] && t_ok "GBK and UTF-8 exports give the same records" \
+      || t_fail "GBK and UTF-8 exports give the same records" "they differ"
+  fi
+fi
+sed 's/2015\.10\.20/2015-13-01/' "$D/cases.csv" > "$WORK/cases.csv"
+run "$GW" import "$WORK/cases.csv" -o "$WORK/imported-bad"
+check "import: a bad date names the row and the column" 1 \
+  "cases.csv:4: column 抽样日期: '2015-13-01' is not a date" "2 records written" "1 row failed"
+[ ! -f "$WORK/imported-bad/case-2015-032.xml" ] && [ "$(temps "$WORK/imported-bad")" = 0 ] \
+  && t_ok "import: no record (and no temporary file) for the bad row" \
+  || t_fail "import: no record for the bad row" "$(ls -a "$WORK/imported-bad" | tr '\n' ' ')"
+sed 's/,2015-11-06,2015-11-06,,/,2015-11-06,2015-11-06,2015-11-01,/' "$D/cases.csv" > "$WORK/cases2.csv"
+run "$GW" import "$WORK/cases2.csv" -o "$WORK/imported-rule" -q
+check "import: a rule broken by the row is reported at the row" 1 "cases2.csv:2: the record made from this row is not valid"
+# the case stylesheets read ../regime-*.xml: put the records where they find them
+mkdir -p "$WORK/imp2/cases"; cp "$TOP"/xml/regime-*.xml "$WORK/imp2/"; cp "$WORK"/imported/*.xml "$WORK/imp2/cases/"
+run "$GW" batch "$WORK/imp2/cases" -o "$WORK/imported-pdf" -q
+check "the imported records render (6 documents)" 0
+[ "$(pdfs "$WORK/imported-pdf")" -ge 6 ] || t_fail "imported records render" "$(pdfs "$WORK/imported-pdf") PDFs"
+
+# ------------------------------------------------------------------ fonts
+run "$GW" fonts
+check "fonts: prints the role mapping" 0 "仿宋" "小标宋" "font configuration"
+run "$GW" fonts --check "$CASE"
+check "fonts --check on a case: every character has a font" 0 "characters have a font"
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<r xmlns="urn:x">\n<a>中文</a>\n<b t="x">&#xF0000;</b></r>\n' > "$WORK/glyph.xml"
+run "$GW" fonts --check "$WORK/glyph.xml"
+check "fonts --check: a character no font has → FILE:LINE, exit 1" 1 "glyph.xml:4: U+F0000" "(in <b>)"
+
+# ------------------------------------------------------------------ make install
+if [ "${GW_LABEL:-normal}" = normal ]; then
+  if make -s -C "$TOP" install PREFIX="$WORK/inst" >"$WORK/install.log" 2>&1; then
+    t_ok "make install PREFIX=\$WORK/inst"
+    [ -f "$WORK/inst/share/man/man1/gongwen.1" ] && t_ok "make install: man page installed" \
+      || t_fail "make install: man page installed" "no share/man/man1/gongwen.1"
+    ( cd /tmp && env -u GONGWEN_DATADIR "$WORK/inst/bin/gongwen" render "$CASE" -o "$WORK/inst-out" -q ) \
+      >"$WORK/out" 2>"$WORK/err"; echo $? > "$WORK/rc"
+    check "the installed binary finds its data (no GONGWEN_DATADIR, outside the tree)" 0
+  else
+    t_fail "make install PREFIX=\$WORK/inst" "$(tail -5 "$WORK/install.log" | tr '\n' ' ')"
+  fi
+fi
