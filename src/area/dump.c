@@ -1,6 +1,7 @@
 /* dump.c — the area tree as XML, for golden tests and debugging. */
 #include "area/area.h"
 
+#include <errno.h>
 #include <libxml/xmlwriter.h>
 
 static const char *const area_names[] = { "page", "region", "block", "line", "text", "rule",
@@ -81,14 +82,14 @@ gw_areas_dump_xml (const gw_areas *areas, const char *path, gw_diag *diag)
   xmlTextWriterEndElement (w);
   xmlTextWriterEndDocument (w);
   xmlFreeTextWriter (w);
-  GError *err = NULL;
-  gboolean ok = g_file_set_contents (path, (const char *) xmlBufferContent (buf),
-                                     xmlBufferLength (buf), &err);
+  /* written in place (the engine writes to a temporary name and renames): never
+   * g_file_set_contents, whose own rename would replace a device such as /dev/null */
+  FILE *f = fopen (path, "wb");
+  size_t n = (size_t) xmlBufferLength (buf);
+  gboolean ok = f && fwrite (xmlBufferContent (buf), 1, n, f) == n;
+  ok = (f && fclose (f) == 0) && ok;
   if (!ok)
-    {
-      gw_diag_error (diag, path, 0, "cannot write area tree: %s", err->message);
-      g_error_free (err);
-    }
+    gw_diag_error (diag, path, 0, "cannot write area tree: %s", g_strerror (errno));
   xmlBufferFree (buf);
   return ok;
 }

@@ -23,6 +23,7 @@ gw_ctx_new (gw_diag *diag)
   ctx->limits.max_image_bytes = 50u * 1024 * 1024;
   ctx->limits.max_image_pixels = 100000000ull;
   ctx->limits.max_xslt_depth = 3000;
+  ctx->limits.max_input_bytes = 128u * 1024 * 1024;
   ctx->dpi = 96;
   ctx->source_date = -1;
   const char *sde = g_getenv ("SOURCE_DATE_EPOCH");

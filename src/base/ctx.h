@@ -12,6 +12,7 @@ typedef struct gw_limits {
   gsize max_image_bytes;     /* bytes of one image file */
   guint64 max_image_pixels;  /* width * height of one image */
   unsigned max_xslt_depth;   /* template recursion depth */
+  gsize max_input_bytes;     /* bytes of one XML input (record, stylesheet, FO) */
 } gw_limits;
 
 typedef struct gw_fonts gw_fonts; /* src/layout/fonts.h */

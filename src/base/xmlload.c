@@ -5,6 +5,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/dict.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* The context the entity loader consults on this thread (not a setting: a guard pointer
  * set by gw_xml_guard around each parse). */
@@ -92,6 +93,116 @@ gw_xml_check_depth (gw_ctx *ctx, xmlDocPtr doc, const char *name)
   return TRUE;
 }
 
+/* One parse in progress: where libxml2's messages go and how they are named. */
+typedef struct xml_parse_job {
+  gw_ctx *ctx;
+  const char *name;   /* the input as shown in messages */
+  char *last;         /* the previous message: libxml2 repeats some once per entity level */
+} xml_parse_job;
+
+/* libxml2's structured errors during a parse: named after the input when libxml2 has no
+ * file (errors inside entities), one line each, repeats dropped, invalid UTF-8 with its
+ * line, column and bytes. */
+static void
+xml_on_error (void *data, const xmlError *err)
+{
+  xml_parse_job *job = data;
+  if (!err || err->level == XML_ERR_NONE)
+    return;
+  char *msg = g_strdup (err->message ? err->message : "XML error");
+  for (char *p = msg; *p; p++)
+    if (*p == '\n' || *p == '\t')
+      *p = ' ';
+  g_strstrip (msg);
+  if (err->code == XML_ERR_INVALID_CHAR || err->code == XML_ERR_INVALID_ENCODING)
+    {
+      const char *bytes = strstr (msg, "Bytes:");
+      char *nice = bytes && strstr (msg, "UTF-8")
+                     ? g_strdup_printf ("invalid UTF-8 at column %d (%s); the file must be "
+                                        "UTF-8 or declare its encoding", err->int2, bytes)
+                     : g_strdup_printf ("%s (column %d)", msg, err->int2);
+      g_free (msg);
+      msg = nice;
+    }
+  if (job->last && strcmp (job->last, msg) == 0)
+    {
+      g_free (msg);
+      return;
+    }
+  gw_level level = err->level == XML_ERR_WARNING ? GW_LEVEL_WARNING : GW_LEVEL_ERROR;
+  /* without a file the line counts inside an entity's text: not useful */
+  gw_diag_report (job->ctx->diag, level, err->file ? err->file : job->name,
+                  err->file ? err->line : 0, "%s", msg);
+  g_free (job->last);
+  job->last = msg;
+}
+
+/* Starts a parse: installs xml_on_error and the entity guard on this thread. */
+static void
+xml_parse_begin (xml_parse_job *job, gw_ctx *ctx, const char *name)
+{
+  job->ctx = ctx;
+  job->name = name;
+  job->last = NULL;
+  xmlSetStructuredErrorFunc (job, (xmlStructuredErrorFunc) xml_on_error);
+  gw_xml_guard (ctx);
+}
+
+/* Ends a parse: the context's own handlers again. */
+static void
+xml_parse_end (xml_parse_job *job)
+{
+  gw_diag_hook_xml (job->ctx->diag);
+  g_free (job->last);
+}
+
+/* Refuses entity references in element content: gongwen never expands entities
+ * (no XML_PARSE_NOENT), so their text would silently go missing; an external one is an
+ * attempt to read another file. TRUE when there is none. */
+static gboolean
+xml_check_entities (gw_ctx *ctx, xmlDocPtr doc, const char *name)
+{
+  gboolean ok = TRUE;
+  unsigned reported = 0;
+  xmlNodePtr n = xmlDocGetRootElement (doc);
+  while (n)
+    {
+      if (n->type == XML_ENTITY_REF_NODE)
+        {
+          xmlEntityPtr ent = xmlGetDocEntity (doc, n->name);
+          gboolean external = ent && (ent->etype == XML_EXTERNAL_GENERAL_PARSED_ENTITY
+                                      || ent->etype == XML_EXTERNAL_GENERAL_UNPARSED_ENTITY);
+          if (reported++ < 5)
+            {
+              long line = n->parent ? xmlGetLineNo (n->parent) : 0;
+              if (external)
+                gw_diag_error (ctx->diag, name, line, "refused external entity &%s; (%s): "
+                               "documents may not include other files through entities",
+                               n->name, ent->SystemID ? (const char *) ent->SystemID : "");
+              else
+                gw_diag_error (ctx->diag, name, line, "entity reference &%s; is not supported "
+                               "(entities are never expanded): write the text itself or a "
+                               "character reference", n->name);
+            }
+          ok = FALSE;
+        }
+      if (n->children && n->type == XML_ELEMENT_NODE)
+        {
+          n = n->children;
+          continue;
+        }
+      while (n && !n->next)
+        {
+          n = n->parent;
+          if (n && n->type == XML_DOCUMENT_NODE)
+            n = NULL;
+        }
+      if (n)
+        n = n->next;
+    }
+  return ok;
+}
+
 /* Common tail of both readers: reports a failed parse, checks depth. */
 static xmlDocPtr
 xml_finish (gw_ctx *ctx, xmlParserCtxtPtr pctx, xmlDocPtr doc, const char *name)
@@ -103,7 +214,7 @@ xml_finish (gw_ctx *ctx, xmlParserCtxtPtr pctx, xmlDocPtr doc, const char *name)
       xmlFreeDoc (doc);
       return NULL;
     }
-  if (!gw_xml_check_depth (ctx, doc, name))
+  if (!gw_xml_check_depth (ctx, doc, name) || !xml_check_entities (ctx, doc, name))
     {
       xmlFreeDoc (doc);
       return NULL;
@@ -127,8 +238,15 @@ gw_xml_read_file_dict (gw_ctx *ctx, const char *path, xmlDictPtr dict)
       GString *buf = g_string_new (NULL);
       char chunk[65536];
       size_t n;
-      while ((n = fread (chunk, 1, sizeof chunk, stdin)) > 0)
+      while ((n = fread (chunk, 1, sizeof chunk, stdin)) > 0 && buf->len <= ctx->limits.max_input_bytes)
         g_string_append_len (buf, chunk, n);
+      if (buf->len > ctx->limits.max_input_bytes)
+        {
+          gw_diag_error (ctx->diag, "<stdin>", 0, "input larger than %zu bytes; refused",
+                         ctx->limits.max_input_bytes);
+          g_string_free (buf, TRUE);
+          return NULL;
+        }
       xmlDocPtr doc = gw_xml_read_memory (ctx, buf->str, buf->len, "<stdin>");
       g_string_free (buf, TRUE);
       return doc;
@@ -136,6 +254,18 @@ gw_xml_read_file_dict (gw_ctx *ctx, const char *path, xmlDictPtr dict)
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       gw_diag_error (ctx->diag, path, 0, "is a directory, not an XML file");
+      return NULL;
+    }
+  struct stat sb; /* a device or pipe (/dev/zero, a FIFO) could be read forever */
+  if (stat (path, &sb) == 0 && !S_ISREG (sb.st_mode))
+    {
+      gw_diag_error (ctx->diag, path, 0, "not a regular file (a device, pipe or socket); refused");
+      return NULL;
+    }
+  if (stat (path, &sb) == 0 && (guint64) sb.st_size > ctx->limits.max_input_bytes)
+    {
+      gw_diag_error (ctx->diag, path, 0, "larger than %zu bytes; refused",
+                     ctx->limits.max_input_bytes);
       return NULL;
     }
   GError *gerr = NULL;
@@ -168,9 +298,10 @@ gw_xml_read_file_dict (gw_ctx *ctx, const char *path, xmlDictPtr dict)
       pctx->dict = dict;
       xmlDictReference (dict);
     }
-  gw_diag_hook_xml (ctx->diag);
-  gw_xml_guard (ctx);
+  xml_parse_job job;
+  xml_parse_begin (&job, ctx, path);
   xmlDocPtr doc = xmlCtxtReadMemory (pctx, data, (int) len, path, NULL, gw_xml_parse_options ());
+  xml_parse_end (&job);
   if (doc)
     {
       xmlFree ((xmlChar *) doc->URL);
@@ -192,17 +323,19 @@ gw_xml_read_memory (gw_ctx *ctx, const char *buf, gsize len, const char *name)
       gw_diag_error (ctx->diag, name, 0, "empty input");
       return NULL;
     }
-  if (len > G_MAXINT)
+  if (len > G_MAXINT || len > ctx->limits.max_input_bytes)
     {
-      gw_diag_error (ctx->diag, name, 0, "input too large");
+      gw_diag_error (ctx->diag, name, 0, "input larger than %zu bytes; refused",
+                     MIN (ctx->limits.max_input_bytes, (gsize) G_MAXINT));
       return NULL;
     }
   xmlParserCtxtPtr pctx = xmlNewParserCtxt ();
   if (!pctx)
     return NULL;
-  gw_diag_hook_xml (ctx->diag);
-  gw_xml_guard (ctx);
+  xml_parse_job job;
+  xml_parse_begin (&job, ctx, name);
   xmlDocPtr doc = xmlCtxtReadMemory (pctx, buf, (int) len, name, NULL, gw_xml_parse_options ());
+  xml_parse_end (&job);
   doc = xml_finish (ctx, pctx, doc, name);
   xmlFreeParserCtxt (pctx);
   return doc;

@@ -21,6 +21,8 @@ typedef struct gw_batch_opts {
   const char *combine;        /* also write this duplex-ready PDF of the batch, or NULL */
   /* values */
   guint jobs;                 /* worker processes (≥ 1) */
+  guint timeout;              /* seconds one document may take before its worker is
+                                 killed (0 = no limit) */
   guint shard_k, shard_n;     /* 1-based K of N; shard_n == 0: the whole batch */
   gboolean force;             /* rebuild even when up to date */
   gboolean quiet;             /* errors and failures only */

@@ -3,6 +3,7 @@
 #include "engine/engine.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -54,6 +55,56 @@ gw_job_png_base_new (const gw_job *job)
   return g_strdup_printf ("%.*s.png", (int) (n - 4), job->pdf_path);
 }
 
+/* The temporary PDF being written by this process (the engine's name for it), removed when
+ * a guarded signal arrives. */
+static char job_temp[4096];
+
+/* Removes the temporary PDF and dies of the signal. */
+static void
+job_on_signal (int sig)
+{
+  if (job_temp[0])
+    unlink (job_temp);
+  signal (sig, SIG_DFL);
+  raise (sig);
+}
+
+/* Installs the handlers that remove the temporary PDF on SIGTERM (and SIGINT). */
+void
+gw_job_guard_signals (gboolean sigint)
+{
+  struct sigaction sa;
+  memset (&sa, 0, sizeof sa);
+  sa.sa_handler = job_on_signal;
+  sigemptyset (&sa.sa_mask);
+  sigaction (SIGTERM, &sa, NULL);
+  if (sigint)
+    sigaction (SIGINT, &sa, NULL);
+}
+
+/* Sets (or with NULL clears) the temporary file the signal handler removes, with the
+ * signals blocked so that the handler never sees half a name. */
+static void
+job_set_temp (const char *pdf_path)
+{
+  sigset_t set, old;
+  sigemptyset (&set);
+  sigaddset (&set, SIGTERM);
+  sigaddset (&set, SIGINT);
+  sigprocmask (SIG_BLOCK, &set, &old);
+  job_temp[0] = '\0';
+  if (pdf_path)
+    {
+      /* src/engine/engine.c names it "<dir>/.<name>.<pid>.tmp" */
+      char *dir = g_path_get_dirname (pdf_path);
+      char *base = g_path_get_basename (pdf_path);
+      g_snprintf (job_temp, sizeof job_temp, "%s/.%s.%d.tmp", dir, base, (int) getpid ());
+      g_free (dir);
+      g_free (base);
+    }
+  sigprocmask (SIG_SETMASK, &old, NULL);
+}
+
 /* Keeps the first new error message of ctx->diag (since `mark`) as the job's error. */
 static void
 job_fail (gw_ctx *ctx, gw_job *job, gsize mark, const char *fallback)
@@ -87,7 +138,9 @@ gw_job_run (gw_ctx *ctx, gw_stylesheet_cache *cache, gw_job *job, const char *co
     }
   char *png_base = png ? gw_job_png_base_new (job) : NULL;
   gw_output out = { job->pdf_path, png_base, NULL, NULL, NULL };
+  job_set_temp (job->pdf_path);
   int pages = gw_engine_render (ctx, fo, job->record_path, &out);
+  job_set_temp (NULL);
   xmlFreeDoc (fo);
   g_free (png_base);
   if (pages <= 0 || gw_diag_error_count (ctx->diag) > errors)

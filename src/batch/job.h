@@ -12,8 +12,8 @@
  *      names, so collisions are found across the whole batch in every shard;
  *   3. each loaded record yields its documents (xsl/documents.xml, or one document made by
  *      an overriding stylesheet); a record that fails to load is one failed job;
- *      stylesheets may read (document()) in the folder of every loaded record and the two
- *      above it, where the records module looks for the regimes a record refers to;
+ *      stylesheets may read (document()) in the folder of every loaded record and the one
+ *      above it (where the case stylesheets look for the regime records);
  *   4. output names are compared case-insensitively (after Unicode normalisation): a name
  *      produced twice is reported at both records and planning fails. */
 #ifndef GW_BATCH_JOB_H
@@ -82,6 +82,11 @@ gboolean gw_job_run (gw_ctx *ctx, gw_stylesheet_cache *cache, gw_job *job,
 /* Creates the output folder `dir` (and its parents) when missing and checks that a file
  * can be created in it. FALSE after reporting why not. */
 gboolean gw_out_dir_prepare (gw_ctx *ctx, const char *dir);
+
+/* Makes SIGTERM (and SIGINT when `sigint`) remove the temporary PDF of the job being made
+ * by gw_job_run in this process before the process dies of the signal, so that an
+ * interrupted run leaves only complete files. */
+void gw_job_guard_signals (gboolean sigint);
 
 /* Hex SHA-256 of a file's contents (caller frees), or NULL when it cannot be read. */
 char *gw_file_sha256_new (const char *path);

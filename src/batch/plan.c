@@ -220,14 +220,15 @@ plan_foreign_names (gw_ctx *ctx, const gw_plan_opts *opts, const char *path, GHa
   gw_ctx_free (quiet);
 }
 
-/* Lets stylesheets read (document()) where the records module looks for the regimes a
- * record refers to: the record's folder and the two above it (see gw_record_find_regime). */
+/* Lets stylesheets read (document()) in the record's folder and the one above it, where
+ * the case and inspection stylesheets look for the regime a record refers to
+ * (regime-dir '../' in xsl/common/base.xsl). */
 static void
 plan_allow_roots (gw_ctx *ctx, const char *record_path, GHashTable *allowed)
 {
   char *abs = g_canonicalize_filename (record_path, NULL);
   char *dir = g_path_get_dirname (abs);
-  for (int up = 0; up < 3; up++)
+  for (int up = 0; up < 2; up++)
     {
       if (!g_hash_table_contains (allowed, dir))
         {

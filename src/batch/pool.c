@@ -23,7 +23,9 @@
  *
  * Temporary files are named by the engine ".NAME.PID.tmp" beside the output, so the parent
  * finds a dead worker's leftovers by its pid. A worker also removes its current temporary
- * PDF itself when it gets SIGTERM (e.g. from PR_SET_PDEATHSIG when the parent was killed). */
+ * PDF itself when it gets SIGTERM (gw_job_guard_signals; e.g. from PR_SET_PDEATHSIG when
+ * the parent was killed). Workers ignore SIGINT: Ctrl-C reaches the whole process group,
+ * and the parent stops them. */
 #include "batch/private.h"
 #include "base/xmlload.h"
 
@@ -43,6 +45,8 @@ typedef struct {
   int to;     /* parent → worker: job indices (guint32) */
   int from;   /* worker → parent: results */
   int job;    /* index of the job being made, -1 when idle */
+  gint64 started; /* when it got the job (monotonic µs) */
+  gboolean timed_out; /* killed by the parent for taking too long */
 } pool_worker;
 
 /* What a worker sends back after each job; texts follow. */
@@ -57,8 +61,6 @@ typedef struct {
 
 /* The signal that interrupted the parent (0 = none). */
 static volatile sig_atomic_t pool_signal;
-/* In a worker: the temporary PDF being written, removed on SIGTERM. */
-static char pool_temp[4096];
 
 /* Parent: remembers the first SIGINT/SIGTERM. */
 static void
@@ -66,16 +68,6 @@ pool_on_signal (int sig)
 {
   if (!pool_signal)
     pool_signal = sig;
-}
-
-/* Worker: removes the temporary PDF and dies of the signal. */
-static void
-pool_worker_on_term (int sig)
-{
-  if (pool_temp[0])
-    unlink (pool_temp);
-  signal (sig, SIG_DFL);
-  raise (sig);
 }
 
 /* Writes all of `len` bytes; FALSE on error. */
@@ -114,39 +106,24 @@ pool_read_all (int fd, void *buf, size_t len)
   return TRUE;
 }
 
-/* The temporary name the engine uses for `path` in process `pid`. */
-static void
-pool_temp_name (const char *path, pid_t pid, char *buf, size_t size)
-{
-  char *dir = g_path_get_dirname (path);
-  char *base = g_path_get_basename (path);
-  g_snprintf (buf, size, "%s/.%s.%d.tmp", dir, base, (int) pid);
-  g_free (dir);
-  g_free (base);
-}
-
 /* Runs the worker loop (never returns). */
 static G_GNUC_NORETURN void
 pool_worker_main (gw_ctx *ctx, gw_plan *plan, const gw_batch_opts *opts,
                   gw_stylesheet_cache *cache, int in, int out)
 {
-  struct sigaction sa;
-  memset (&sa, 0, sizeof sa);
-  sa.sa_handler = pool_worker_on_term;
-  sigaction (SIGTERM, &sa, NULL);
-  signal (SIGINT, SIG_DFL);
+  gw_job_guard_signals (FALSE); /* SIGTERM removes the temporary PDF */
+  signal (SIGINT, SIG_IGN);     /* Ctrl-C reaches the parent, which stops the workers */
   signal (SIGPIPE, SIG_DFL);
 #ifdef __linux__
   prctl (PR_SET_PDEATHSIG, SIGTERM);
 #endif
+  if (getppid () == 1)
+    _exit (0); /* the parent died before PR_SET_PDEATHSIG took effect */
   gw_diag *diag = gw_diag_new (NULL);
   gw_diag_set_quiet (diag, TRUE);
   gw_diag_set_keep (diag, TRUE);
   ctx->diag = diag; /* the parent's funnel stays untouched (its copy is just not used) */
   gw_diag_hook_xml (diag);
-  sigset_t term;
-  sigemptyset (&term);
-  sigaddset (&term, SIGTERM);
   guint32 index;
   while (pool_read_all (in, &index, sizeof index))
     {
@@ -154,15 +131,7 @@ pool_worker_main (gw_ctx *ctx, gw_plan *plan, const gw_batch_opts *opts,
         break;
       gw_job *job = g_ptr_array_index (plan->jobs, index);
       gw_diag_reset (diag);
-      char temp[sizeof pool_temp];
-      pool_temp_name (job->pdf_path, getpid (), temp, sizeof temp);
-      sigprocmask (SIG_BLOCK, &term, NULL);
-      memcpy (pool_temp, temp, sizeof pool_temp);
-      sigprocmask (SIG_UNBLOCK, &term, NULL);
       gboolean ok = gw_job_run (ctx, cache, job, opts->params, opts->png);
-      sigprocmask (SIG_BLOCK, &term, NULL);
-      pool_temp[0] = '\0';
-      sigprocmask (SIG_UNBLOCK, &term, NULL);
       const char *messages = gw_diag_messages (diag);
       const char *error = job->error ? job->error : "";
       pool_result r;
@@ -257,6 +226,8 @@ pool_send (pool_worker *w, guint index)
 {
   guint32 i = index;
   w->job = (int) index;
+  w->started = g_get_monotonic_time ();
+  w->timed_out = FALSE;
   return pool_write_all (w->to, &i, sizeof i);
 }
 
@@ -405,13 +376,16 @@ gw_pool_run (gw_ctx *ctx, gw_plan *plan, const gw_batch_opts *opts,
                 pool_reap (w, NULL); /* no more work: the worker sees EOF and exits */
               continue;
             }
-          /* the worker died while making job `index` */
+          /* the worker died while making job `index` (or broke the protocol: kill it) */
           int status = 0;
           pid_t pid = w->pid;
+          kill (pid, SIGKILL);
           pool_reap (w, &status);
           pool_remove_temps (opts->out_dir, pid);
           gw_job *job = g_ptr_array_index (plan->jobs, index);
-          char *how = pool_describe_exit (status);
+          char *how = w->timed_out ? g_strdup_printf ("was stopped after %u s (--timeout)",
+                                                      opts->timeout)
+                                   : pool_describe_exit (status);
           job->status = GW_JOB_FAILED;
           job->pages = -1;
           g_free (job->error);
@@ -430,6 +404,15 @@ gw_pool_run (gw_ctx *ctx, gw_plan *plan, const gw_batch_opts *opts,
             pool_dispatch (ctx, plan, opts, cache, workers, n, slot[k],
                            g_array_index (queue, guint, next++));
         }
+      /* a document that takes too long: kill its worker (seen as a death above) */
+      gint64 now = g_get_monotonic_time ();
+      for (guint w = 0; opts->timeout && w < n; w++)
+        if (workers[w].pid && workers[w].job >= 0 && !workers[w].timed_out
+            && now - workers[w].started > (gint64) opts->timeout * G_USEC_PER_SEC)
+          {
+            workers[w].timed_out = TRUE;
+            kill (workers[w].pid, SIGKILL);
+          }
       gw_progress_tick (progress);
     }
   int sig = pool_signal;

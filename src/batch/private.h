@@ -13,9 +13,10 @@
  * beside it, the fonts configuration file and the listing of <data_dir>/fonts, the
  * parameters and output options. Caller frees. */
 char *gw_stamp_shared_new (gw_ctx *ctx, const gw_batch_opts *opts);
-/* Sets job->stamp of every pending job: SHA-256 of `shared`, the record file's contents,
- * the stylesheet and the output name. A record that cannot be read leaves stamp NULL. */
-void gw_stamp_jobs (gw_plan *plan, const char *shared);
+/* Sets job->stamp of every pending job: SHA-256 of `shared`, the record file's contents
+ * and those of the regime records it refers to, the stylesheet and the output name. A
+ * record that cannot be read leaves stamp NULL (the job is then always made). */
+void gw_stamp_jobs (gw_ctx *ctx, gw_plan *plan, const char *shared);
 
 /* ---- manifest.c: out/manifest.xml ---- */
 

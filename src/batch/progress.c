@@ -106,16 +106,18 @@ progress_clear (gw_progress *p)
     }
 }
 
-/* Prints lines above the bar. */
+/* Prints lines above the bar (with --quiet only errors, no warnings or notes). */
 void
 gw_progress_print (gw_progress *p, const char *text)
 {
   if (!text || !*text)
     return;
   progress_clear (p);
-  fputs (text, stderr);
-  if (text[strlen (text) - 1] != '\n')
-    fputc ('\n', stderr);
+  char **lines = g_strsplit (text, "\n", -1);
+  for (char **l = lines; *l; l++)
+    if (**l && (!p->quiet || (!strstr (*l, ": warning: ") && !strstr (*l, ": note: "))))
+      fprintf (stderr, "%s\n", *l);
+  g_strfreev (lines);
   fflush (stderr);
   if (p->tty && !p->quiet)
     progress_draw (p);

@@ -167,11 +167,55 @@ gw_stamp_shared_new (gw_ctx *ctx, const gw_batch_opts *opts)
   return hex;
 }
 
+/* Hex SHA-256 of a record's file and of the regime records it refers to (@regime on its
+ * root or its children, found as the records module finds them): a stylesheet prints
+ * deadlines and rule texts from the regime, so a changed regime changes the documents.
+ * NULL when the record cannot be read. Caller frees. */
+static char *
+stamp_record_new (gw_ctx *ctx, const gw_record *rec, GHashTable *regime_sums)
+{
+  char *own = gw_file_sha256_new (rec->path);
+  if (!own)
+    return NULL;
+  GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
+  stamp_add_str (sum, "record", own);
+  g_free (own);
+  GHashTable *seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  xmlNodePtr root = xmlDocGetRootElement (rec->doc);
+  for (xmlNodePtr n = root; n; n = n == root ? root->children : n->next)
+    {
+      xmlChar *id = n->type == XML_ELEMENT_NODE ? xmlGetNoNsProp (n, (const xmlChar *) "regime")
+                                                : NULL;
+      if (id && !g_hash_table_contains (seen, id))
+        {
+          g_hash_table_add (seen, g_strdup ((const char *) id));
+          const gw_record *g = gw_record_find_regime (ctx, rec, (const char *) id);
+          const char *gsum = g ? g_hash_table_lookup (regime_sums, g->path) : NULL;
+          if (g && !gsum)
+            {
+              char *hex = gw_file_sha256_new (g->path);
+              gsum = hex ? hex : "unreadable";
+              g_hash_table_insert (regime_sums, g_strdup (g->path), hex ? hex : g_strdup (gsum));
+            }
+          if (g)
+            stamp_add_str (sum, (const char *) id, gsum);
+          else
+            stamp_add_str (sum, "no-regime", (const char *) id);
+        }
+      xmlFree (id);
+    }
+  g_hash_table_destroy (seen);
+  char *hex = g_strdup (g_checksum_get_string (sum));
+  g_checksum_free (sum);
+  return hex;
+}
+
 /* Stamps every pending job. */
 void
-gw_stamp_jobs (gw_plan *plan, const char *shared)
+gw_stamp_jobs (gw_ctx *ctx, gw_plan *plan, const char *shared)
 {
   GHashTable *record_sums = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  GHashTable *regime_sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < plan->jobs->len; i++)
     {
       gw_job *job = g_ptr_array_index (plan->jobs, i);
@@ -180,7 +224,7 @@ gw_stamp_jobs (gw_plan *plan, const char *shared)
       const char *rsum = g_hash_table_lookup (record_sums, job->record_path);
       if (!rsum)
         {
-          char *s = gw_file_sha256_new (job->record_path);
+          char *s = stamp_record_new (ctx, job->rec, regime_sums);
           if (!s)
             continue;
           g_hash_table_insert (record_sums, job->record_path, s);
@@ -198,4 +242,5 @@ gw_stamp_jobs (gw_plan *plan, const char *shared)
       g_checksum_free (sum);
     }
   g_hash_table_destroy (record_sums);
+  g_hash_table_destroy (regime_sums);
 }

@@ -13,7 +13,7 @@ gw_cmd_batch (int argc, char **argv)
 {
   char *out_dir = NULL, *combine = NULL, *shard = NULL, *xsl = NULL;
   char **param_opts = NULL;
-  int jobs = 0;
+  int jobs = 0, timeout = 300;
   double dpi = 96;
   gboolean force = FALSE, quiet = FALSE, png = FALSE, allow_missing = FALSE;
   GOptionEntry entries[] = {
@@ -21,6 +21,9 @@ gw_cmd_batch (int argc, char **argv)
       "write the documents and manifest.xml into DIR (default: out)", "DIR" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
       "N worker processes (default: the number of processors)", "N" },
+    { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout,
+      "stop a document that takes longer than N seconds (it fails; default 300, 0: no "
+      "limit)", "N" },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
       "rebuild every document, even those up to date", NULL },
     { "combine", 0, 0, G_OPTION_ARG_FILENAME, &combine,
@@ -46,13 +49,15 @@ gw_cmd_batch (int argc, char **argv)
     oc, "Renders every record under the folders (recursively, *.xml, in sorted order) into\n"
         "its documents, on worker processes. Files that are not records (schemas,\n"
         "stylesheets, manifests) are skipped. A document is made again only when its record,\n"
-        "the stylesheets (xsl/), the fonts configuration or the options changed; DIR/manifest.xml\n"
-        "lists every document with its pages, SHA-256 and status.\n"
+        "the regimes it refers to, the stylesheets (xsl/), the fonts configuration or the\n"
+        "options changed; DIR/manifest.xml lists every document with its pages, SHA-256 and\n"
+        "status.\n"
         "One bad record does not stop the batch: its errors are printed as FILE:LINE: message\n"
         "and the summary lists it. Ctrl-C stops the workers and keeps only complete files;\n"
         "running the same command again finishes the batch.");
   g_option_context_set_description (oc, "Exit status: 0 every document made or up to date, "
                                         "1 some document failed, 2 usage error.\n");
+  g_set_prgname ("gongwen batch"); /* "Usage: gongwen batch …" */
   g_option_context_add_main_entries (oc, entries, NULL);
   GError *err = NULL;
   int status = GW_EXIT_USAGE;
@@ -68,6 +73,11 @@ gw_cmd_batch (int argc, char **argv)
   if (jobs < 0 || jobs > 256)
     {
       fprintf (stderr, "gongwen batch: --jobs must be between 1 and 256\n");
+      goto out;
+    }
+  if (timeout < 0)
+    {
+      fprintf (stderr, "gongwen batch: --timeout must be 0 or more seconds\n");
       goto out;
     }
   if (shard && !gw_cli_parse_shard (shard, &shard_k, &shard_n))
@@ -105,6 +115,7 @@ gw_cmd_batch (int argc, char **argv)
     .params = (const char *const *) params,
     .combine = combine,
     .jobs = jobs > 0 ? (guint) jobs : MAX (1u, g_get_num_processors ()),
+    .timeout = (guint) timeout,
     .shard_k = shard_k,
     .shard_n = shard_n,
     .force = force,

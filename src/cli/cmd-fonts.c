@@ -152,6 +152,7 @@ gw_cmd_fonts (int argc, char **argv)
   g_option_context_set_description (oc, "Exit status: 0 every character has a font, 1 some "
                                         "character has none (or a file is unreadable), 2 usage "
                                         "error.\n");
+  g_set_prgname ("gongwen fonts"); /* "Usage: gongwen fonts …" */
   g_option_context_add_main_entries (oc, entries, NULL);
   GError *err = NULL;
   if (!g_option_context_parse (oc, &argc, &argv, &err) || (argc > 1 && !check))

@@ -255,32 +255,69 @@ import_inspector (const char *s, char **name, char **eid)
   return ok;
 }
 
-/* Writes a text element. Returns the writer status (< 0 on error). */
-static int
-import_el (xmlTextWriterPtr w, const char *name, const char *text)
+/* An xmlTextWriter with a sticky error: after the first failed call every later one is a
+ * no-op, and the status is checked once at the end (as cairo does). */
+typedef struct {
+  xmlTextWriterPtr w; /* owned */
+  gboolean failed;
+} import_out;
+
+/* Records the status of one writer call. */
+static void
+out_check (import_out *o, int rc)
 {
-  return xmlTextWriterWriteElement (w, (const xmlChar *) name, (const xmlChar *) text);
+  if (rc < 0)
+    o->failed = TRUE;
 }
 
-/* Writes an attribute. */
-static int
-import_attr (xmlTextWriterPtr w, const char *name, const char *value)
+/* Starts element `name` (in the record namespace, declared on the root). */
+static void
+out_start (import_out *o, const char *name)
 {
-  return xmlTextWriterWriteAttribute (w, (const xmlChar *) name, (const xmlChar *) value);
+  if (!o->failed)
+    out_check (o, xmlTextWriterStartElement (o->w, (const xmlChar *) name));
 }
 
-/* Starts an element. */
-static int
-import_start (xmlTextWriterPtr w, const char *name)
+/* Ends the current element. */
+static void
+out_end (import_out *o)
 {
-  return xmlTextWriterStartElement (w, (const xmlChar *) name);
+  if (!o->failed)
+    out_check (o, xmlTextWriterEndElement (o->w));
+}
+
+/* Writes attribute `name` when `value` is not NULL. */
+static void
+out_attr (import_out *o, const char *name, const char *value)
+{
+  if (!o->failed && value)
+    out_check (o, xmlTextWriterWriteAttribute (o->w, (const xmlChar *) name,
+                                               (const xmlChar *) value));
+}
+
+/* Writes text content. */
+static void
+out_text (import_out *o, const char *text)
+{
+  if (!o->failed)
+    out_check (o, xmlTextWriterWriteString (o->w, (const xmlChar *) (text ? text : "")));
+}
+
+/* Writes a text element (always, even empty: the schema then says what is missing). */
+static void
+out_el (import_out *o, const char *name, const char *text)
+{
+  out_start (o, name);
+  out_text (o, text);
+  out_end (o);
 }
 
 /* Writes a text element only when `text` is not empty. */
-static int
-import_el_opt (xmlTextWriterPtr w, const char *name, const char *text)
+static void
+out_el_opt (import_out *o, const char *name, const char *text)
 {
-  return text && *text ? import_el (w, name, text) : 0;
+  if (text && *text)
+    out_el (o, name, text);
 }
 
 /* The days of deadline rule `id` of the regime (as found for a record in `dir`), or -1. */
@@ -565,313 +602,234 @@ import_convert (import_row *r, import_case *k)
   return !r->bad;
 }
 
-/* Writes one standard element from "CODE [clause]《title》". */
-static int
-import_write_standard (xmlTextWriterPtr w, const char *s)
+/* Writes one <standard> from "CODE [clause]《title》" (checked in import_convert). */
+static void
+out_standard (import_out *o, const char *s)
 {
   char *code = NULL, *clause = NULL, *title = NULL;
-  int rc = import_standard (s, &code, &clause, &title) ? 0 : -1;
-  if (rc >= 0)
-    rc = import_start (w, "standard");
-  if (rc >= 0)
-    rc = import_attr (w, "code", code);
-  if (rc >= 0 && clause)
-    rc = import_attr (w, "clause", clause);
-  if (rc >= 0)
-    rc = xmlTextWriterWriteString (w, (const xmlChar *) title);
-  if (rc >= 0)
-    rc = xmlTextWriterEndElement (w);
+  if (!import_standard (s, &code, &clause, &title))
+    {
+      o->failed = TRUE;
+      return;
+    }
+  out_start (o, "standard");
+  out_attr (o, "code", code);
+  out_attr (o, "clause", clause);
+  out_text (o, title);
+  out_end (o);
   g_free (code);
   g_free (clause);
   g_free (title);
-  return rc;
 }
 
-/* Writes the record of `k` to `path` with xmlTextWriter; < 0 on a write error. */
-static int
-import_write (gw_ctx *ctx, const char *path, const import_case *k, const char *source,
-              const char *dir)
+/* Writes the dates derived with regime-6's deadline rules into <decision>: objection-by
+ * (from the report's service), rectify-by (set by the inspectors, or counted from the
+ * notice's service, else from the issue date without the deadline attributes, as the record
+ * then has no date the rule counts from), reinspect-within. */
+static void
+out_derived_dates (import_out *o, gw_ctx *ctx, const char *dir, const import_case *k)
 {
-  xmlTextWriterPtr w = xmlNewTextWriterFilename (path, 0);
-  if (!w)
-    return -1;
-  xmlTextWriterSetIndent (w, 1);
-  xmlTextWriterSetIndentString (w, (const xmlChar *) "  ");
-  int rc = xmlTextWriterStartDocument (w, "1.0", "UTF-8", NULL);
-  char *comment = g_strdup_printf (" imported by gongwen import from %s ", source);
-  if (rc >= 0)
-    rc = xmlTextWriterWriteComment (w, (const xmlChar *) comment);
-  g_free (comment);
-  if (rc >= 0)
-    rc = xmlTextWriterStartElementNS (w, NULL, (const xmlChar *) "case",
-                                      (const xmlChar *) GW_RECORD_NS);
-  if (rc >= 0)
-    rc = import_attr (w, "version", "1");
-  if (rc >= 0)
-    rc = import_attr (w, "id", k->id);
-  if (rc >= 0)
-    rc = import_attr (w, "kind", "product-sampling");
-  if (rc >= 0 && k->sample)
-    rc = import_attr (w, "sample", "true");
-  if (rc >= 0)
-    rc = import_attr (w, "source", source);
-  /* doc-number */
-  if (rc >= 0)
-    rc = import_start (w, "doc-number");
-  if (rc >= 0)
-    rc = import_attr (w, "prefix", k->prefix);
-  if (rc >= 0)
-    rc = import_attr (w, "year", k->year);
-  if (rc >= 0)
-    rc = import_attr (w, "serial", k->serial);
-  if (rc >= 0 && k->ordinal)
-    rc = import_attr (w, "ordinal", "true");
-  if (rc >= 0)
-    rc = xmlTextWriterEndElement (w);
-  /* issuer */
-  if (rc >= 0)
-    rc = import_start (w, "issuer");
-  if (rc >= 0)
-    rc = import_el (w, "name", k->issuer);
-  if (rc >= 0)
-    rc = import_el_opt (w, "office", k->office);
-  if (rc >= 0)
-    rc = import_el_opt (w, "phone", k->office_phone);
-  if (rc >= 0)
-    rc = xmlTextWriterEndElement (w);
-  static const char *const rules[] = { "rectify", "p-failed-product" };
-  for (size_t i = 0; rc >= 0 && i < G_N_ELEMENTS (rules); i++)
-    {
-      rc = import_start (w, "applies");
-      if (rc >= 0)
-        rc = import_attr (w, "regime", IMPORT_REGIME);
-      if (rc >= 0)
-        rc = import_attr (w, "rule", rules[i]);
-      if (rc >= 0)
-        rc = xmlTextWriterEndElement (w);
-    }
-  /* enterprise */
-  if (rc >= 0)
-    rc = import_start (w, "enterprise");
-  if (rc >= 0)
-    rc = import_attr (w, "role", "生产企业");
-  if (rc >= 0)
-    rc = import_el (w, "name", k->ent_name);
-  if (rc >= 0)
-    rc = import_el (w, "address", k->ent_address);
-  if (rc >= 0)
-    rc = import_el (w, "legal-representative", k->ent_legal);
-  if (rc >= 0 && *k->ent_contact)
-    {
-      rc = import_start (w, "contact");
-      if (rc >= 0)
-        rc = import_el (w, "name", k->ent_contact);
-      if (rc >= 0)
-        rc = import_el_opt (w, "phone", k->ent_phone);
-      if (rc >= 0)
-        rc = xmlTextWriterEndElement (w);
-    }
-  const struct { const char *kind; const char *number; } licences[] = {
-    { "营业执照注册号", k->ent_reg }, { "全国工业产品生产许可证", k->ent_licence } };
-  for (size_t i = 0; rc >= 0 && i < G_N_ELEMENTS (licences); i++)
-    if (*licences[i].number)
-      {
-        rc = import_start (w, "licence");
-        if (rc >= 0)
-          rc = import_attr (w, "kind", licences[i].kind);
-        if (rc >= 0)
-          rc = import_attr (w, "number", licences[i].number);
-        if (rc >= 0)
-          rc = xmlTextWriterEndElement (w);
-      }
-  if (rc >= 0)
-    rc = xmlTextWriterEndElement (w);
-  /* sampling */
-  if (rc >= 0)
-    rc = import_start (w, "sampling");
-  if (rc >= 0)
-    rc = import_el_opt (w, "task", k->task);
-  if (rc >= 0)
-    rc = import_el (w, "place", k->place);
-  if (rc >= 0)
-    rc = import_start (w, "product");
-  if (rc >= 0)
-    rc = import_el (w, "name", k->product);
-  if (rc >= 0)
-    rc = import_el_opt (w, "brand", k->brand);
-  if (rc >= 0)
-    rc = import_el (w, "spec", k->spec);
-  if (rc >= 0)
-    rc = import_el (w, "batch", k->batch);
-  if (rc >= 0)
-    rc = import_el_opt (w, "production-date", k->produced);
-  const struct { const char *name, *value, *unit; } amounts[] = {
-    { "quantity", k->qty, k->qty_unit }, { "base", k->base, k->base_unit } };
-  for (size_t i = 0; rc >= 0 && i < G_N_ELEMENTS (amounts); i++)
-    if (amounts[i].value)
-      {
-        rc = import_start (w, amounts[i].name);
-        if (rc >= 0)
-          rc = import_attr (w, "unit", amounts[i].unit);
-        if (rc >= 0)
-          rc = xmlTextWriterWriteString (w, (const xmlChar *) amounts[i].value);
-        if (rc >= 0)
-          rc = xmlTextWriterEndElement (w);
-      }
-  if (rc >= 0)
-    rc = xmlTextWriterEndElement (w); /* product */
-  if (rc >= 0)
-    rc = xmlTextWriterEndElement (w); /* sampling */
-  /* test */
-  if (rc >= 0)
-    rc = import_start (w, "test");
-  if (rc >= 0)
-    rc = import_el (w, "lab", k->lab);
-  if (rc >= 0)
-    rc = import_el (w, "report-no", k->report_no);
-  if (rc >= 0)
-    rc = import_el (w, "conclusion", k->conclusion);
-  for (char **s = k->standards; rc >= 0 && *s; s++)
-    rc = import_write_standard (w, *s);
-  for (guint i = 0; rc >= 0 && k->items[i]; i++)
-    {
-      rc = import_start (w, "failed-item");
-      if (rc >= 0)
-        rc = import_el (w, "name", k->items[i]);
-      if (rc >= 0)
-        rc = import_write_standard (w, k->item_standards[i]);
-      if (rc >= 0)
-        rc = import_el (w, "requirement", k->requirements[i]);
-      if (rc >= 0)
-        rc = import_el (w, "measured", k->measured[i]);
-      if (rc >= 0)
-        rc = xmlTextWriterEndElement (w);
-    }
-  if (rc >= 0)
-    rc = xmlTextWriterEndElement (w);
-  /* inspectors */
-  if (rc >= 0)
-    rc = import_start (w, "inspectors");
-  for (char **s = k->inspectors; rc >= 0 && *s; s++)
-    {
-      char *name = NULL, *eid = NULL;
-      (void) import_inspector (*s, &name, &eid); /* checked in import_convert */
-      rc = import_start (w, "inspector");
-      if (rc >= 0)
-        rc = import_el (w, "name", name ? name : "");
-      if (rc >= 0)
-        rc = import_el (w, "enforcement-id", eid ? eid : "");
-      if (rc >= 0)
-        rc = xmlTextWriterEndElement (w);
-      g_free (name);
-      g_free (eid);
-    }
-  if (rc >= 0)
-    rc = xmlTextWriterEndElement (w);
-  /* dates */
-  if (rc >= 0)
-    rc = import_start (w, "dates");
-  if (rc >= 0)
-    rc = import_el (w, "sampled", k->sampled);
-  if (rc >= 0)
-    rc = import_el_opt (w, "report-issued", k->report_issued);
-  if (rc >= 0)
-    rc = import_el (w, "report-served", k->report_served);
-  if (rc >= 0)
-    rc = import_el_opt (w, "notice-served", k->notice_served);
-  if (rc >= 0)
-    rc = xmlTextWriterEndElement (w);
-  if (rc >= 0 && k->facts[0])
-    {
-      rc = import_start (w, "facts");
-      for (char **p = k->facts; rc >= 0 && *p; p++)
-        rc = import_el (w, "p", *p);
-      if (rc >= 0)
-        rc = xmlTextWriterEndElement (w);
-    }
-  /* decision: dates counted with the regime's deadline rules */
   gint64 objection = import_deadline_days (ctx, dir, "objection");
   gint64 rectify = import_deadline_days (ctx, dir, "rectify");
   gint64 reinspect = import_deadline_days (ctx, dir, "reinspect");
-  if (rc >= 0)
-    rc = import_start (w, "decision");
   char *objection_by = import_add_days (k->report_served, objection);
-  if (rc >= 0 && objection_by)
+  if (objection_by)
     {
-      rc = import_start (w, "objection-by");
-      if (rc >= 0)
-        rc = import_attr (w, "deadline", "objection");
-      if (rc >= 0)
-        rc = import_attr (w, "from", "report-served");
-      if (rc >= 0)
-        rc = xmlTextWriterWriteString (w, (const xmlChar *) objection_by);
-      if (rc >= 0)
-        rc = xmlTextWriterEndElement (w);
+      out_start (o, "objection-by");
+      out_attr (o, "deadline", "objection");
+      out_attr (o, "from", "report-served");
+      out_text (o, objection_by);
+      out_end (o);
+      g_free (objection_by);
     }
-  g_free (objection_by);
-  if (rc >= 0)
-    rc = import_start (w, "rectify-by");
-  if (k->rectify_by) /* set by the inspectors */
-    {
-      if (rc >= 0)
-        rc = xmlTextWriterWriteString (w, (const xmlChar *) k->rectify_by);
-    }
+  out_start (o, "rectify-by");
+  if (k->rectify_by)
+    out_text (o, k->rectify_by);
   else
     {
-      /* counted from the notice's service, else from the issue date (then without the
-         deadline attributes, as the record has no date the rule counts from) */
       char *by = import_add_days (k->notice_served ? k->notice_served : k->issued,
                                   rectify > 0 ? rectify : 30);
-      if (rc >= 0 && k->notice_served && rectify > 0)
+      if (k->notice_served && rectify > 0)
         {
-          rc = import_attr (w, "deadline", "rectify");
-          if (rc >= 0)
-            rc = import_attr (w, "from", "notice-served");
+          out_attr (o, "deadline", "rectify");
+          out_attr (o, "from", "notice-served");
         }
-      if (rc >= 0)
-        rc = xmlTextWriterWriteString (w, (const xmlChar *) (by ? by : ""));
+      out_text (o, by);
       g_free (by);
     }
-  if (rc >= 0)
-    rc = xmlTextWriterEndElement (w);
-  if (rc >= 0 && reinspect > 0)
+  out_end (o);
+  if (reinspect > 0)
     {
       char days[24];
       g_snprintf (days, sizeof days, "%" G_GINT64_FORMAT, reinspect);
-      rc = import_start (w, "reinspect-within");
-      if (rc >= 0)
-        rc = import_attr (w, "deadline", "reinspect");
-      if (rc >= 0)
-        rc = import_attr (w, "days", days);
-      if (rc >= 0)
-        rc = xmlTextWriterEndElement (w);
+      out_start (o, "reinspect-within");
+      out_attr (o, "deadline", "reinspect");
+      out_attr (o, "days", days);
+      out_end (o);
     }
-  for (char **p = k->measures; rc >= 0 && *p; p++)
-    rc = import_el (w, "measure", *p);
-  if (rc >= 0)
-    rc = xmlTextWriterEndElement (w); /* decision */
-  if (rc >= 0 && k->review[0])
+}
+
+/* Writes the record of `k` to `path` with xmlTextWriter, in the order case.rng gives;
+ * FALSE on a write error. */
+static gboolean
+import_write (gw_ctx *ctx, const char *path, const import_case *k, const char *source,
+              const char *dir)
+{
+  import_out o = { xmlNewTextWriterFilename (path, 0), FALSE };
+  if (!o.w)
+    return FALSE;
+  xmlTextWriterSetIndent (o.w, 1);
+  xmlTextWriterSetIndentString (o.w, (const xmlChar *) "  ");
+  out_check (&o, xmlTextWriterStartDocument (o.w, "1.0", "UTF-8", NULL));
+  char *comment = g_strdup_printf (" imported by gongwen import from %s ", source);
+  if (!o.failed)
+    out_check (&o, xmlTextWriterWriteComment (o.w, (const xmlChar *) comment));
+  g_free (comment);
+  if (!o.failed)
+    out_check (&o, xmlTextWriterStartElementNS (o.w, NULL, (const xmlChar *) "case",
+                                                (const xmlChar *) GW_RECORD_NS));
+  out_attr (&o, "version", "1");
+  out_attr (&o, "id", k->id);
+  out_attr (&o, "kind", "product-sampling");
+  out_attr (&o, "sample", k->sample);
+  out_attr (&o, "source", source);
+
+  out_start (&o, "doc-number");
+  out_attr (&o, "prefix", k->prefix);
+  out_attr (&o, "year", k->year);
+  out_attr (&o, "serial", k->serial);
+  out_attr (&o, "ordinal", k->ordinal ? "true" : NULL);
+  out_end (&o);
+
+  out_start (&o, "issuer");
+  out_el (&o, "name", k->issuer);
+  out_el_opt (&o, "office", k->office);
+  out_el_opt (&o, "phone", k->office_phone);
+  out_end (&o);
+
+  static const char *const rules[] = { "rectify", "p-failed-product" };
+  for (size_t i = 0; i < G_N_ELEMENTS (rules); i++)
     {
-      rc = import_start (w, "remedies");
-      for (char **p = k->review; rc >= 0 && *p; p++)
-        rc = import_el (w, "review-body", *p);
-      if (rc >= 0)
-        rc = import_el (w, "court", k->court);
-      if (rc >= 0)
-        rc = xmlTextWriterEndElement (w);
+      out_start (&o, "applies");
+      out_attr (&o, "regime", IMPORT_REGIME);
+      out_attr (&o, "rule", rules[i]);
+      out_end (&o);
     }
-  if (rc >= 0)
-    rc = import_start (w, "issued");
-  if (rc >= 0)
-    rc = import_attr (w, "date", k->issued);
-  if (rc >= 0)
-    rc = xmlTextWriterEndElement (w);
-  if (rc >= 0)
-    rc = import_el_opt (w, "note", k->note);
-  if (rc >= 0)
-    rc = xmlTextWriterEndDocument (w);
-  xmlFreeTextWriter (w);
-  return rc;
+
+  out_start (&o, "enterprise");
+  out_attr (&o, "role", "生产企业");
+  out_el (&o, "name", k->ent_name);
+  out_el (&o, "address", k->ent_address);
+  out_el (&o, "legal-representative", k->ent_legal);
+  if (*k->ent_contact)
+    {
+      out_start (&o, "contact");
+      out_el (&o, "name", k->ent_contact);
+      out_el_opt (&o, "phone", k->ent_phone);
+      out_end (&o);
+    }
+  const struct { const char *kind, *number; } licences[] = {
+    { "营业执照注册号", k->ent_reg }, { "全国工业产品生产许可证", k->ent_licence } };
+  for (size_t i = 0; i < G_N_ELEMENTS (licences); i++)
+    if (*licences[i].number)
+      {
+        out_start (&o, "licence");
+        out_attr (&o, "kind", licences[i].kind);
+        out_attr (&o, "number", licences[i].number);
+        out_end (&o);
+      }
+  out_end (&o);
+
+  out_start (&o, "sampling");
+  out_el_opt (&o, "task", k->task);
+  out_el (&o, "place", k->place);
+  out_start (&o, "product");
+  out_el (&o, "name", k->product);
+  out_el_opt (&o, "brand", k->brand);
+  out_el (&o, "spec", k->spec);
+  out_el (&o, "batch", k->batch);
+  out_el_opt (&o, "production-date", k->produced);
+  const struct { const char *name, *value, *unit; } amounts[] = {
+    { "quantity", k->qty, k->qty_unit }, { "base", k->base, k->base_unit } };
+  for (size_t i = 0; i < G_N_ELEMENTS (amounts); i++)
+    if (amounts[i].value)
+      {
+        out_start (&o, amounts[i].name);
+        out_attr (&o, "unit", amounts[i].unit);
+        out_text (&o, amounts[i].value);
+        out_end (&o);
+      }
+  out_end (&o); /* product */
+  out_end (&o); /* sampling */
+
+  out_start (&o, "test");
+  out_el (&o, "lab", k->lab);
+  out_el (&o, "report-no", k->report_no);
+  out_el (&o, "conclusion", k->conclusion);
+  for (char **s = k->standards; *s; s++)
+    out_standard (&o, *s);
+  for (guint i = 0; k->items[i]; i++)
+    {
+      out_start (&o, "failed-item");
+      out_el (&o, "name", k->items[i]);
+      out_standard (&o, k->item_standards[i]);
+      out_el (&o, "requirement", k->requirements[i]);
+      out_el (&o, "measured", k->measured[i]);
+      out_end (&o);
+    }
+  out_end (&o);
+
+  out_start (&o, "inspectors");
+  for (char **s = k->inspectors; *s; s++)
+    {
+      char *name = NULL, *eid = NULL;
+      (void) import_inspector (*s, &name, &eid); /* checked in import_convert */
+      out_start (&o, "inspector");
+      out_el (&o, "name", name);
+      out_el (&o, "enforcement-id", eid);
+      out_end (&o);
+      g_free (name);
+      g_free (eid);
+    }
+  out_end (&o);
+
+  out_start (&o, "dates");
+  out_el (&o, "sampled", k->sampled);
+  out_el_opt (&o, "report-issued", k->report_issued);
+  out_el (&o, "report-served", k->report_served);
+  out_el_opt (&o, "notice-served", k->notice_served);
+  out_end (&o);
+
+  if (k->facts[0])
+    {
+      out_start (&o, "facts");
+      for (char **p = k->facts; *p; p++)
+        out_el (&o, "p", *p);
+      out_end (&o);
+    }
+
+  out_start (&o, "decision");
+  out_derived_dates (&o, ctx, dir, k);
+  for (char **p = k->measures; *p; p++)
+    out_el (&o, "measure", *p);
+  out_end (&o);
+
+  if (k->review[0])
+    {
+      out_start (&o, "remedies");
+      for (char **p = k->review; *p; p++)
+        out_el (&o, "review-body", *p);
+      out_el (&o, "court", k->court);
+      out_end (&o);
+    }
+  out_start (&o, "issued");
+  out_attr (&o, "date", k->issued);
+  out_end (&o);
+  out_el_opt (&o, "note", k->note);
+  if (!o.failed)
+    out_check (&o, xmlTextWriterEndDocument (o.w));
+  xmlFreeTextWriter (o.w); /* flushes and closes */
+  return !o.failed;
 }
 
 /* Loads the written record at `tmp` with the record loader; its messages are reported at
@@ -892,6 +850,7 @@ import_validate (gw_ctx *ctx, const char *tmp, const char *csv, long line)
   gw_record_free (rec);
   char **lines = g_strsplit (gw_diag_messages (inner), "\n", -1);
   size_t n = strlen (tmp);
+  GHashTable *said = g_hash_table_new (g_str_hash, g_str_equal); /* each message once */
   for (char **l = lines; *l; l++)
     {
       if (!**l)
@@ -906,8 +865,12 @@ import_validate (gw_ctx *ctx, const char *tmp, const char *csv, long line)
           while (*msg == ' ')
             msg++;
         }
+      if (g_hash_table_contains (said, msg))
+        continue;
+      g_hash_table_add (said, (gpointer) msg);
       gw_diag_error (outer, csv, line, "the record made from this row is not valid: %s", msg);
     }
+  g_hash_table_destroy (said);
   if (!ok && !lines[0][0])
     gw_diag_error (outer, csv, line, "the record made from this row is not valid");
   g_strfreev (lines);
@@ -937,6 +900,7 @@ gw_cmd_import (int argc, char **argv)
         "other rows are written. The columns are listed in doc/cli.md and gongwen(1).");
   g_option_context_set_description (oc, "Exit status: 0 every row imported, 1 some row "
                                         "failed, 2 usage error.\n");
+  g_set_prgname ("gongwen import"); /* "Usage: gongwen import …" */
   g_option_context_add_main_entries (oc, entries, NULL);
   GError *err = NULL;
   if (!g_option_context_parse (oc, &argc, &argv, &err) || argc != 2 || !out_dir)
@@ -1027,7 +991,7 @@ gw_cmd_import (int argc, char **argv)
           char *tmp_name = g_strdup_printf (".%s.%d.tmp", name, (int) getpid ());
           char *tmp = g_build_filename (out_dir, tmp_name, NULL);
           char *source = g_strdup_printf ("%s:%ld", csv_base, row->line);
-          if (import_write (ctx, tmp, &k, source, out_dir) < 0)
+          if (!import_write (ctx, tmp, &k, source, out_dir))
             {
               gw_diag_error (ctx->diag, path, 0, "cannot write: %s", g_strerror (errno));
               row_ok = FALSE;

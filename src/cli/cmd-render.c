@@ -37,6 +37,7 @@ gw_cmd_render (int argc, char **argv)
         "complete. Prints \"OUT.pdf: N pages\" for every document.");
   g_option_context_set_description (oc, "Exit status: 0 every document written, 1 some record "
                                         "or document failed, 2 usage error.\n");
+  g_set_prgname ("gongwen render"); /* "Usage: gongwen render …" */
   g_option_context_add_main_entries (oc, entries, NULL);
   GError *err = NULL;
   int status = GW_EXIT_USAGE;
@@ -79,6 +80,7 @@ gw_cmd_render (int argc, char **argv)
     {
       gw_stylesheet_cache *cache = gw_stylesheet_cache_new ();
       gboolean ok = TRUE;
+      gw_job_guard_signals (TRUE); /* Ctrl-C leaves no half-written file */
       for (guint i = 0; i < plan->jobs->len; i++)
         {
           gw_job *job = g_ptr_array_index (plan->jobs, i);

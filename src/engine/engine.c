@@ -5,38 +5,126 @@
 #include "render/render.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
 
-/* A temporary name beside `path` (same directory, so rename is atomic). Caller frees. */
-static char *
-engine_temp_name (const char *path)
+/* One output being written: a temporary name beside the target (same directory, so the
+ * rename is atomic), or the target itself when that is a character device (/dev/null,
+ * /dev/full, a terminal), which must never be replaced by a regular file. */
+typedef struct engine_file {
+  char *tmp;       /* owned: where the writer writes */
+  char *path;      /* owned: the target */
+  gboolean direct; /* tmp == path: no rename, never unlinked */
+} engine_file;
+
+/* Frees one planned output (never fails; does not touch the disk). */
+static void
+engine_file_free (gpointer p)
 {
-  char *dir = g_path_get_dirname (path);
-  char *base = g_path_get_basename (path);
-  char *tmp = g_strdup_printf ("%s/.%s.%d.tmp", dir, base, (int) getpid ());
-  g_free (dir);
-  g_free (base);
-  return tmp;
+  engine_file *f = p;
+  g_free (f->tmp);
+  g_free (f->path);
+  g_free (f);
 }
 
-/* Renames a finished temp file over its target, or removes it. */
+/* TRUE when `a` and `b` name the same existing file. */
 static gboolean
-engine_commit (gw_ctx *ctx, const char *tmp, const char *path, gboolean ok)
+engine_same_file (const char *a, const char *b)
 {
-  if (!ok)
+  GStatBuf sa, sb;
+  return a && b && g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev
+         && sa.st_ino == sb.st_ino;
+}
+
+/* Checks that `path` may be written: not a directory, a pipe or the input itself, not named
+ * twice (`files`, may be NULL). FALSE after reporting. `input` (may be NULL): the FO file. */
+static gboolean
+engine_file_check (gw_ctx *ctx, GPtrArray *files, const char *path, const char *input)
+{
+  GStatBuf sb;
+  gboolean exists = g_stat (path, &sb) == 0;
+  if (exists && S_ISDIR (sb.st_mode))
     {
-      g_unlink (tmp);
+      gw_diag_error (ctx->diag, path, 0, "cannot write: is a directory");
       return FALSE;
     }
-  if (g_rename (tmp, path) != 0)
+  if (exists && !S_ISREG (sb.st_mode) && !S_ISCHR (sb.st_mode))
     {
-      gw_diag_error (ctx->diag, path, 0, "cannot write: %s", g_strerror (errno));
-      g_unlink (tmp);
+      gw_diag_error (ctx->diag, path, 0, "cannot write: not a regular file (a pipe or socket)");
       return FALSE;
     }
+  if (input && engine_same_file (path, input))
+    {
+      gw_diag_error (ctx->diag, path, 0, "cannot write: it is the input file");
+      return FALSE;
+    }
+  for (guint i = 0; files && i < files->len; i++)
+    if (!strcmp (((engine_file *) g_ptr_array_index (files, i))->path, path))
+      {
+        gw_diag_error (ctx->diag, path, 0, "cannot write: named for two outputs");
+        return FALSE;
+      }
   return TRUE;
+}
+
+/* Plans writing `path` (checked as by engine_file_check) and appends it to `files`: creates
+ * its temporary file exclusively, under an unpredictable name (no symlink planted in a
+ * shared folder can redirect it; two workers never share one). NULL after reporting. */
+static engine_file *
+engine_file_add (gw_ctx *ctx, GPtrArray *files, const char *path, const char *input)
+{
+  if (!engine_file_check (ctx, files, path, input))
+    return NULL;
+  GStatBuf sb;
+  engine_file *f = g_new0 (engine_file, 1);
+  f->path = g_strdup (path);
+  f->direct = g_stat (path, &sb) == 0 && S_ISCHR (sb.st_mode);
+  if (f->direct)
+    f->tmp = g_strdup (path);
+  else
+    {
+      char *dir = g_path_get_dirname (path);
+      char *base = g_path_get_basename (path);
+      f->tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+      g_free (dir);
+      g_free (base);
+      int fd = g_mkstemp_full (f->tmp, O_RDWR, 0644);
+      if (fd < 0)
+        {
+          gw_diag_error (ctx->diag, path, 0, "cannot write: %s", g_strerror (errno));
+          engine_file_free (f);
+          return NULL;
+        }
+      close (fd);
+    }
+  g_ptr_array_add (files, f);
+  return f;
+}
+
+/* Renames every finished temporary file over its target when `ok`, else removes them all,
+ * so that a failed document leaves nothing behind. Returns `ok` after the renames. */
+static gboolean
+engine_commit (gw_ctx *ctx, GPtrArray *files, gboolean ok)
+{
+  for (guint i = 0; ok && i < files->len; i++)
+    {
+      engine_file *f = g_ptr_array_index (files, i);
+      if (!f->direct && g_rename (f->tmp, f->path) != 0)
+        {
+          gw_diag_error (ctx->diag, f->path, 0, "cannot write: %s", g_strerror (errno));
+          ok = FALSE;
+        }
+    }
+  if (!ok)
+    for (guint i = 0; i < files->len; i++)
+      {
+        engine_file *f = g_ptr_array_index (files, i);
+        if (!f->direct)
+          g_unlink (f->tmp);
+      }
+  return ok;
 }
 
 /* Checks that the output directory is writable before any work. */
@@ -68,12 +156,32 @@ gw_engine_render (gw_ctx *ctx, xmlDocPtr fo, const char *source, const gw_output
       || (out->png_path && !engine_check_dir (ctx, out->png_path))
       || (out->areas_path && !engine_check_dir (ctx, out->areas_path)))
     return -1;
+  /* the checks of engine_file_add, before any work (the PNG pages are checked as written) */
+  const char *input = fo->URL ? (const char *) fo->URL : NULL;
+  GPtrArray *files = g_ptr_array_new_with_free_func (engine_file_free);
+  gboolean can = (!out->areas_path || engine_file_check (ctx, NULL, out->areas_path, input))
+                 && (!out->pdf_path || engine_file_check (ctx, NULL, out->pdf_path, input))
+;
+  if (can && out->areas_path && out->pdf_path && !strcmp (out->areas_path, out->pdf_path))
+    {
+      gw_diag_error (ctx->diag, out->pdf_path, 0, "cannot write: named for two outputs");
+      can = FALSE;
+    }
+  if (!can)
+    {
+      g_ptr_array_unref (files);
+      return -1;
+    }
   gw_fotree *tree = gw_fotree_new (ctx, fo, source);
   if (!tree)
-    return -1;
+    {
+      g_ptr_array_unref (files);
+      return -1;
+    }
   gw_areas *areas = gw_diag_failed (ctx->diag) ? NULL : gw_layout_run (ctx, tree);
   if (!areas)
     {
+      g_ptr_array_unref (files);
       gw_fotree_free (tree);
       return -1;
     }
@@ -88,27 +196,23 @@ gw_engine_render (gw_ctx *ctx, xmlDocPtr fo, const char *source, const gw_output
       areas->author = g_strdup (out->author);
     }
   gboolean ok = TRUE;
+  engine_file *f;
   if (ok && out->areas_path)
-    {
-      char *tmp = engine_temp_name (out->areas_path);
-      ok = engine_commit (ctx, tmp, out->areas_path, gw_areas_dump_xml (areas, tmp, ctx->diag));
-      g_free (tmp);
-    }
+    ok = (f = engine_file_add (ctx, files, out->areas_path, input))
+         && gw_areas_dump_xml (areas, f->tmp, ctx->diag);
   if (ok && out->pdf_path)
-    {
-      char *tmp = engine_temp_name (out->pdf_path);
-      ok = engine_commit (ctx, tmp, out->pdf_path, gw_render_pdf (ctx, areas, tmp));
-      g_free (tmp);
-    }
+    ok = (f = engine_file_add (ctx, files, out->pdf_path, input))
+         && gw_render_pdf (ctx, areas, f->tmp);
   if (ok && out->png_path)
     for (guint i = 0; ok && i < areas->pages->len; i++)
       {
         char *name = engine_png_name (out->png_path, i);
-        char *tmp = engine_temp_name (name);
-        ok = engine_commit (ctx, tmp, name, gw_render_png_page (ctx, areas, i, tmp));
-        g_free (tmp);
+        ok = (f = engine_file_add (ctx, files, name, input))
+             && gw_render_png_page (ctx, areas, i, f->tmp);
         g_free (name);
       }
+  ok = engine_commit (ctx, files, ok);
+  g_ptr_array_unref (files);
   int pages = (int) areas->pages->len;
   gw_areas_free (areas);
   gw_fotree_free (tree);

@@ -147,7 +147,7 @@ gw_parse_length (const char *s, double font_size, gw_len *out)
   if (!strcmp (e, "%"))
     {
       *out = (gw_len){ GW_LEN_PCT, v };
-      return TRUE;
+      return fabs (v) < 1e6; /* 1e308% of anything is infinite */
     }
   if (!strcmp (e, "em"))
     {
@@ -244,6 +244,7 @@ typedef struct {
   const char *name;
   /* specified flags for margin → indent mapping */
   gboolean start_indent_set, end_indent_set, space_before_set, space_after_set;
+  gboolean border_color_set[4]; /* else the border takes the element's own color */
 } prop_job;
 
 typedef gboolean (*prop_fn) (prop_job *j, const char *v);
@@ -289,10 +290,10 @@ p_font_size (prop_job *j, const char *v)
         return TRUE;
       }
   double base = j->parent->font_size;
-  if (!strcmp (v, "larger"))
-    return j->st->font_size = base * 1.2, TRUE;
+  if (!strcmp (v, "larger")) /* bounded like lengths: 150 nested "larger" made 8e12pt */
+    return j->st->font_size = MIN (base * 1.2, 2000), TRUE;
   if (!strcmp (v, "smaller"))
-    return j->st->font_size = base / 1.2, TRUE;
+    return j->st->font_size = MAX (base / 1.2, 0.01), TRUE;
   gw_len l;
   if (!gw_parse_length (v, base, &l))
     return FALSE;
@@ -314,7 +315,11 @@ p_font_family (prop_job *j, const char *v)
     if (*p != '\'' && *p != '"')
       g_string_append_c (s, *p);
   g_strstrip (s->str);
-  gboolean ok = s->str[0] != '\0';
+  /* a few families at most: each one is a fontconfig match (2 million made a hang) */
+  guint families = 1;
+  for (const char *p = s->str; *p; p++)
+    families += *p == ',';
+  gboolean ok = s->str[0] != '\0' && families <= 32 && s->len <= 1024;
   if (ok)
     j->st->font_family = gw_style_intern_str (j->pool, s->str);
   g_string_free (s, TRUE);
@@ -718,30 +723,30 @@ border_style (const char *v, gw_bstyle *s)
 
 /* Applies a "width style color" border value to one side. */
 static gboolean
-border_value (prop_job *j, const char *v, gw_border *b)
+border_value (prop_job *j, const char *v, gw_border *b, gboolean *color_set)
 {
   char p[4][64];
   int n = split_parts (v, p);
   if (n < 1 || n > 3)
     return FALSE;
   gw_border nb = { 1, GW_BS_NONE, j->st->color };
-  gboolean got_style = FALSE;
+  gboolean got_color = FALSE;
   for (int i = 0; i < n; i++)
     {
       gw_bstyle s;
       gw_rgba c;
       double w;
       if (border_style (p[i], &s))
-        nb.style = s, got_style = TRUE;
+        nb.style = s;
       else if (border_width (j, p[i], &w))
         nb.width = w;
       else if (gw_parse_color (p[i], &c))
-        nb.color = c;
+        nb.color = c, got_color = TRUE;
       else
         return FALSE;
     }
-  (void) got_style;
   *b = nb;
+  *color_set = got_color;
   return TRUE;
 }
 
@@ -750,10 +755,14 @@ static gboolean
 p_border (prop_job *j, const char *v)
 {
   gw_border b;
-  if (!border_value (j, v, &b))
+  gboolean color_set;
+  if (!border_value (j, v, &b, &color_set))
     return FALSE;
   for (int i = 0; i < 4; i++)
-    j->st->border[i] = b;
+    {
+      j->st->border[i] = b;
+      j->border_color_set[i] = color_set;
+    }
   return TRUE;
 }
 
@@ -778,7 +787,7 @@ p_border_part (prop_job *j, const char *v)
     {
       i = side_index (rest);
       if (i >= 0)
-        return border_value (j, v, &j->st->border[i]);
+        return border_value (j, v, &j->st->border[i], &j->border_color_set[i]);
     }
   const char *dot = strchr (what, '.'); /* border-before-width.conditionality etc. */
   char w[32];
@@ -806,6 +815,8 @@ p_border_part (prop_job *j, const char *v)
                     : !strcmp (w, "style") ? border_style (val, &b->style)
                     : !strcmp (w, "color") ? gw_parse_color (val, &b->color)
                                            : FALSE;
+      if (ok && !strcmp (w, "color"))
+        j->border_color_set[k] = TRUE;
       if (!ok)
         return FALSE;
     }
@@ -1086,6 +1097,24 @@ p_grid_pitch (prop_job *j, const char *v)
   return TRUE;
 }
 
+/* Properties gongwen does not implement: their initial value is fine, any other value is
+ * ignored with one warning per property. */
+static gboolean
+p_unsupported (prop_job *j, const char *v)
+{
+  static const char *const initial[] = { "0", "0deg", "lr-tb", "lr", "none", "1", "visible",
+                                         "normal", "auto", "inherit", NULL };
+  int k;
+  if (!keyword (v, initial, &k))
+    {
+      char *key = g_strdup_printf ("unsupported:%s", j->name);
+      gw_diag_warn_once (j->ctx->diag, key, j->file, xmlGetLineNo (j->node),
+                         "property %s=\"%s\" is not supported; ignored", j->name, v);
+      g_free (key);
+    }
+  return TRUE;
+}
+
 /* Properties that are accepted and used elsewhere (element-specific) or deliberately ignored. */
 static gboolean
 p_accept (prop_job *j, const char *v)
@@ -1104,10 +1133,10 @@ typedef struct {
 /* The property table: one row per property (or family of components). */
 static const prop_entry prop_table[] = {
   { "font-size", p_font_size, 0 },
+  { "color", p_color, 0 }, /* before borders, whose default colour is the element's color */
   { "font-family", p_font_family, 1 },
   { "font-weight", p_font_weight, 1 },
   { "font-style", p_font_style, 1 },
-  { "color", p_color, 1 },
   { "background-color", p_background, 2 },
   { "line-height", p_line_height, 2 },
   { "text-align", p_text_align, 2 },
@@ -1192,24 +1221,24 @@ static const prop_entry prop_table[] = {
   { "starting-state", p_accept, 9 }, { "role", p_accept, 9 }, { "language", p_accept, 9 },
   { "country", p_accept, 9 }, { "script", p_accept, 9 }, { "hyphenate", p_accept, 9 },
   { "hyphenation-character", p_accept, 9 }, { "xml:lang", p_accept, 9 }, { "lang", p_accept, 9 },
-  { "font-variant", p_accept, 9 }, { "font-stretch", p_accept, 9 },
-  { "font-selection-strategy", p_accept, 9 }, { "text-transform", p_accept, 9 },
-  { "overflow", p_accept, 9 }, { "clip", p_accept, 9 }, { "reference-orientation", p_accept, 9 },
-  { "writing-mode", p_accept, 9 }, { "display-align", p_display_align, 2 },
+  { "font-variant", p_unsupported, 9 }, { "font-stretch", p_accept, 9 },
+  { "font-selection-strategy", p_accept, 9 }, { "text-transform", p_unsupported, 9 },
+  { "overflow", p_accept, 9 }, { "clip", p_accept, 9 }, { "reference-orientation", p_unsupported, 9 },
+  { "writing-mode", p_unsupported, 9 }, { "display-align", p_display_align, 2 },
   { "relative-align", p_accept, 9 }, { "alignment-baseline", p_accept, 9 },
   { "dominant-baseline", p_accept, 9 }, { "alignment-adjust", p_accept, 9 },
   { "line-stacking-strategy", p_accept, 9 }, { "line-height-shift-adjustment", p_accept, 9 },
   { "text-altitude", p_accept, 9 }, { "text-depth", p_accept, 9 },
   { "empty-cells", p_accept, 9 }, { "caption-side", p_accept, 9 },
-  { "span", p_accept, 9 }, { "column-count", p_accept, 9 }, { "column-gap", p_accept, 9 },
+  { "span", p_unsupported, 9 }, { "column-count", p_unsupported, 9 }, { "column-gap", p_unsupported, 9 },
   { "precedence", p_accept, 9 }, { "indicate-destination", p_accept, 9 },
   { "destination-placement-offset", p_accept, 9 }, { "target-presentation-context", p_accept, 9 },
   { "target-processing-context", p_accept, 9 }, { "target-stylesheet", p_accept, 9 },
-  { "visibility", p_accept, 9 }, { "z-index", p_accept, 9 }, { "intrusion-displace", p_accept, 9 },
+  { "visibility", p_unsupported, 9 }, { "z-index", p_unsupported, 9 }, { "intrusion-displace", p_accept, 9 },
   { "treat-as-word-space", p_accept, 9 }, { "suppress-at-line-break", p_accept, 9 },
   { "internal-destination", p_accept, 9 }, { "auto-restore", p_accept, 9 },
   { "title", p_accept, 9 }, { "media-usage", p_accept, 9 }, { "score-spaces", p_accept, 9 },
-  { "text-shadow", p_accept, 9 }, { "hyphenation-push-character-count", p_accept, 9 },
+  { "text-shadow", p_unsupported, 9 }, { "hyphenation-push-character-count", p_accept, 9 },
   { "hyphenation-remain-character-count", p_accept, 9 }, { "text-align-last", p_text_align_last, 2 },
 };
 
@@ -1303,7 +1332,7 @@ gw_style_compute (gw_ctx *ctx, gw_style_pool *pool, const gw_style *parent, xmlN
 {
   gw_style st = *parent;
   style_reset_noninherited (&st, &pool->initial);
-  prop_job j = { ctx, pool, parent, &st, file, node, NULL, FALSE, FALSE, FALSE, FALSE };
+  prop_job j = { ctx, pool, parent, &st, file, node, NULL, FALSE, FALSE, FALSE, FALSE, { FALSE } };
   prop_todo todo[64];
   int n = 0;
   for (xmlAttrPtr a = node->properties; a; a = a->next)
@@ -1341,7 +1370,8 @@ gw_style_compute (gw_ctx *ctx, gw_style_pool *pool, const gw_style *parent, xmlN
           j = jbefore;
           j.name = (const char *) todo[i].attr->name;
           gw_diag_warn (ctx->diag, file, xmlGetLineNo (node),
-                        "invalid value '%s' for property '%s' (default used)", v, j.name);
+                        "invalid value '%.80s%s' for property '%s' (default used)", v,
+                        strlen (v) > 80 ? "…" : "", j.name);
         }
       g_free (v);
     }
@@ -1375,8 +1405,12 @@ gw_style_compute (gw_ctx *ctx, gw_style_pool *pool, const gw_style *parent, xmlN
       st.space_after = (gw_space){ d, d, d, FALSE, 0 };
     }
   for (int i = 0; i < 4; i++)
-    if (st.border[i].style == GW_BS_NONE || st.border[i].style == GW_BS_HIDDEN)
-      st.border[i].width = 0;
+    {
+      if (!j.border_color_set[i])
+        st.border[i].color = st.color;
+      if (st.border[i].style == GW_BS_NONE || st.border[i].style == GW_BS_HIDDEN)
+        st.border[i].width = 0;
+    }
   /* the margin fields are consumed: clear them so equal styles intern together */
   memset (st.margin, 0, sizeof st.margin);
   memset (st.margin_set, 0, sizeof st.margin_set);

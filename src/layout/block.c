@@ -97,8 +97,8 @@ lay_box_height (const vbox *b)
 }
 
 /* Resolves an indent value (label-end()/body-start() from the list context). */
-static double
-indent_value (gw_len l, const lay_ref *ref)
+double
+lay_indent_value (gw_len l, const lay_ref *ref)
 {
   switch (l.kind)
     {
@@ -112,14 +112,14 @@ indent_value (gw_len l, const lay_ref *ref)
 double
 lay_start_indent (const gw_style *st, const lay_ref *ref)
 {
-  return ref->x + indent_value (st->start_indent, ref) - ref->si_base;
+  return ref->x + lay_indent_value (st->start_indent, ref) - ref->si_base;
 }
 
 /* End indent relative to the reference area's right edge. */
 double
 lay_end_indent (const gw_style *st, const lay_ref *ref)
 {
-  return indent_value (st->end_indent, ref) - ref->ei_base;
+  return lay_indent_value (st->end_indent, ref) - ref->ei_base;
 }
 
 /* Appends a space, merging with a directly preceding space (the larger wins). */
@@ -252,15 +252,24 @@ lay_block_common (lay_job *job, const gw_fo *fo, const lay_ref *ref, GPtrArray *
       add_id_and_markers (job, fo, out);
       content (job, fo, ref, out);
     }
+  /* end marks (the page of the id's last area, marker ends) stick to the content before */
   char *id = gw_fo_attr (fo, "id");
   if (id)
     {
       char *last = g_strconcat ("#last:", id, NULL);
+      keep_last (out, start);
       add_mark (job, out, MARK_ID, last, fo);
       ((vitem *) g_ptr_array_index (out, out->len - 1))->no_break_after = 0;
       g_free (last);
     }
   g_free (id);
+  for (const gw_fo *c = fo->first; c; c = c->next)
+    if (c->kind == FO_MARKER)
+      {
+        keep_last (out, start);
+        add_mark (job, out, MARK_MARKER_END, NULL, c);
+        ((vitem *) g_ptr_array_index (out, out->len - 1))->no_break_after = 0;
+      }
   if (st->keep_with_next > 0)
     keep_last (out, start);
   lay_add_space (job, out, st->space_after.opt, st->space_after.discard);
@@ -308,6 +317,7 @@ lay_absolute (lay_job *job, const gw_fo *fo, const lay_ref *ref, GPtrArray *out)
       b->pad[i] = st->padding[i];
     }
   b->bg = st->background;
+  b->dalign = st->display_align;
   b->fixed = st->position == GW_POS_FIXED;
   b->abs_x = left;
   b->abs_y = gw_len_resolve (st->top, 0, 0);

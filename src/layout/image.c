@@ -111,6 +111,12 @@ lay_image_load (lay_job *job, const gw_fo *fo, const char *src)
   gchar *data = NULL;
   gsize n = 0;
   GStatBuf sb;
+  if (g_stat (path, &sb) == 0 && !S_ISREG (sb.st_mode)) /* /dev/zero or a FIFO: read forever */
+    {
+      gw_diag_error (job->ctx->diag, file, fo->line, "image '%s' is not a regular file", src);
+      g_free (path);
+      return NULL;
+    }
   if (g_stat (path, &sb) == 0 && (gsize) sb.st_size > job->ctx->limits.max_image_bytes)
     {
       gw_diag_error (job->ctx->diag, file, fo->line, "image '%s' is larger than %zu bytes", src,

@@ -100,7 +100,12 @@ gw_kinsoku_break_ok (const gunichar *chars, int n, int i, gboolean uax_ok)
   if (i <= 0 || i >= n)
     return i >= n;
   gunichar a = chars[i - 1], b = chars[i];
-  if (!uax_ok)
+  /* UAX#14 glues the quotation marks “ ” ‘ ’ (class QU) to both neighbours; in Chinese
+   * they are opening and closing punctuation: a line may break before “ and after ” */
+  gboolean opening_quote = b == 0x201C || b == 0x2018;
+  gboolean closing_quote = a == 0x201D || a == 0x2019;
+  if (!uax_ok && !((opening_quote && (gw_kinsoku_is_cjk (a) || a == ' '))
+                   || (closing_quote && (gw_kinsoku_is_cjk (b) || b == ' '))))
     return FALSE;
   if (b == 0x2014 && i + 1 < n && chars[i + 1] == 0x2014 && a != 0x2014)
     return !gw_kinsoku_no_end (a); /* a —— 破折号 may start a line */

@@ -16,7 +16,7 @@ typedef struct vbox vbox;
 typedef struct lay_line lay_line;
 
 typedef enum { VI_LINE, VI_SPACE, VI_BOX, VI_PAR, VI_MARK, VI_ABS } vi_kind;
-typedef enum { MARK_ID, MARK_MARKER, MARK_LINK_START, MARK_LINK_END } mark_kind;
+typedef enum { MARK_ID, MARK_MARKER, MARK_MARKER_END, MARK_LINK_START, MARK_LINK_END } mark_kind;
 
 struct vitem {
   vi_kind kind;
@@ -64,6 +64,7 @@ typedef struct lay_piece {
   double asc, desc;          /* IMAGE: extent above/below baseline */
   const gw_style *st;
   const gw_fo *link;         /* enclosing basic-link, or NULL */
+  const gw_fo *page_number;  /* the fo:page-number this text shows, or NULL */
   /* TEXT (owned by the job's storage) */
   PangoFont *font;
   PangoItem *item;
@@ -77,14 +78,20 @@ typedef struct lay_piece {
 } lay_piece;
 
 struct lay_line {
-  double x, w;               /* line box relative to the reference area; w = used width */
+  double x, w;               /* line box in the emit origin: content start and width */
   double above, below;       /* baseline position from the top, extent below */
   GPtrArray *pieces;         /* lay_piece* */
+  GPtrArray *footnotes;      /* vitem* of the footnote bodies cited on this line, or NULL */
+  double footnotes_h;        /* their height (reserved on the line's page) */
+  int first_byte;            /* where the line starts in its paragraph's text */
 };
 
 /* Per-page information the emitter collects. */
 typedef struct lay_page_info {
+  GPtrArray *footnotes;      /* vitem* footnote bodies cited on the page, in order */
   GPtrArray *markers;        /* const gw_fo* marker nodes starting on the page, in order */
+  GPtrArray *ending;         /* markers whose parent's last area is on the page, in order */
+  GPtrArray *open_at_start;  /* markers whose parent began earlier and goes on at the top */
   const gw_fo *seq;          /* its page-sequence */
   const gw_fo *master;       /* its simple-page-master */
   gw_area *page;             /* the page area */
@@ -116,6 +123,7 @@ struct lay_job {
   /* while building static content: the marker a retrieve-marker stands for */
   const gw_fo *(*retrieve) (lay_job *job, const gw_fo *retrieve_marker);
   lay_page_info *cur_page;
+  GPtrArray *open_markers;   /* markers whose parent started but did not end yet (emit order) */
 };
 
 /* ---- storage (everything freed at the end of a pass) ---- */
@@ -148,6 +156,8 @@ double lay_list_height (GPtrArray *items);
 vitem *lay_add_box (lay_job *job, GPtrArray *out, vbox *b);
 /* The height of a box fragment from its items and continuation flags. */
 double lay_box_height (const vbox *b);
+/* An indent value (start-/end-indent) with label-end()/body-start() resolved. */
+double lay_indent_value (gw_len l, const lay_ref *ref);
 /* The content start of a style as absolute x in the emit origin; the end indent as the
  * distance from the reference area's right edge. */
 double lay_start_indent (const gw_style *st, const lay_ref *ref);

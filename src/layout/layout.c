@@ -38,9 +38,12 @@ lay_cite_text (lay_job *job, const gw_fo *fo)
       v = g_hash_table_lookup (job->cites_prev, key);
       g_hash_table_replace (job->cites_used, g_strdup (key), g_strdup (v ? v : "1"));
     }
-  if (!v && (job->cur_page_label || job->pass > 1) && !gw_fotree_lookup_id (job->tree, ref))
+  if (!gw_fotree_lookup_id (job->tree, ref))
     {
-      gw_diag_warn (job->ctx->diag, job->tree->file, fo->line, "citation of unknown id '%s'", ref);
+      char *once = g_strconcat ("cite:", ref, NULL);
+      gw_diag_warn_once (job->ctx->diag, once, job->tree->file, fo->line,
+                         "citation of unknown id '%s'", ref);
+      g_free (once);
       v = "?";
     }
   g_free (ref);
@@ -139,6 +142,9 @@ page_info_free (gpointer p)
 {
   lay_page_info *i = p;
   g_ptr_array_free (i->markers, TRUE);
+  g_ptr_array_free (i->footnotes, TRUE);
+  g_ptr_array_free (i->ending, TRUE);
+  g_ptr_array_free (i->open_at_start, TRUE);
   g_free (i);
 }
 
@@ -164,10 +170,9 @@ cites_stable (lay_job *job)
   while (g_hash_table_iter_next (&it, &k, &v))
     {
       const char *now = g_hash_table_lookup (job->cites_now, k);
-      if (!g_str_has_prefix (k, "#pn:") && !now && !gw_fotree_lookup_id (job->tree, g_str_has_prefix (k, "#last:") ? (char *) k + 6 : k))
-        continue; /* unknown id: reported, stays "?" */
-      if (g_str_has_prefix (k, "#pn:"))
-        continue;
+      if (!now && (g_str_has_prefix (k, "#pn:")
+                   || !gw_fotree_lookup_id (job->tree, g_str_has_prefix (k, "#last:") ? (char *) k + 6 : k)))
+        continue; /* unknown id: reported, stays "?"; a page number never placed */
       if (!now || strcmp (now, v))
         return FALSE;
     }
@@ -180,6 +185,9 @@ layout_pass (lay_job *job)
 {
   job->areas = gw_areas_new ();
   job->page_infos = g_ptr_array_new_with_free_func (page_info_free);
+  if (job->open_markers)
+    g_ptr_array_free (job->open_markers, TRUE);
+  job->open_markers = g_ptr_array_new ();
   g_hash_table_remove_all (job->cites_now);
   g_hash_table_remove_all (job->cites_used);
   g_hash_table_remove_all (job->missing_reported);
@@ -278,6 +286,8 @@ gw_layout_run (gw_ctx *ctx, gw_fotree *tree)
   g_hash_table_destroy (job.cites_used);
   g_hash_table_destroy (job.images);
   g_hash_table_destroy (job.missing_reported);
+  if (job.open_markers)
+    g_ptr_array_free (job.open_markers, TRUE);
   /* font descriptions cached by style pointer die with the tree's styles */
   g_hash_table_remove_all (fonts->desc_by_style);
   if (gw_diag_failed (ctx->diag))

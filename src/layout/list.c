@@ -34,8 +34,9 @@ lay_list_block (lay_job *job, const gw_fo *list, const lay_ref *ref, GPtrArray *
 {
   double pdbs = attr_len (list, "provisional-distance-between-starts", 24, ref->width);
   double pls = attr_len (list, "provisional-label-separation", 6, ref->width);
-  double si = gw_len_resolve (list->style->start_indent, ref->width, 0);
-  double ei = gw_len_resolve (list->style->end_indent, ref->width, 0);
+  /* the list's own indents (they may be inherited body-start() of an enclosing list) */
+  double si = lay_indent_value (list->style->start_indent, ref);
+  double ei = lay_indent_value (list->style->end_indent, ref);
   lay_ref inner = *ref;
   inner.body_start = si + pdbs;
   inner.label_end = ref->ei_base + ref->width - pdbs - (si - ref->si_base) + pls;
@@ -68,19 +69,27 @@ lay_list_block (lay_job *job, const gw_fo *list, const lay_ref *ref, GPtrArray *
       GPtrArray *cols = lay_list_new (job);
       if (label)
         {
+          /* an inherited indent keeps the value it had where it was specified; an
+           * unspecified end-indent defaults to label-end() */
           lay_ref lr = inner;
-          char *e = gw_fo_attr (label, "end-indent");
-          if (!e) /* default: end at label-end() */
-            lr.ei_base = inner.ei_base + ei - inner.label_end;
+          char *e = gw_fo_attr (label, "end-indent"), *st_attr = gw_fo_attr (label, "start-indent");
+          double sv = lay_indent_value (label->style->start_indent, &inner);
+          if (!st_attr)
+            lr.si_base = inner.si_base + sv - si;
+          double ev = lay_indent_value (label->style->end_indent, &inner);
+          lr.ei_base = inner.ei_base + ev - (e ? ev : inner.label_end);
+          (void) ei;
           g_free (e);
+          g_free (st_attr);
           g_ptr_array_add (cols, list_column (job, label, &lr));
         }
       if (body)
         {
           lay_ref br = inner;
           char *s = gw_fo_attr (body, "start-indent");
+          double sv = lay_indent_value (body->style->start_indent, &inner);
           if (!s) /* default: start at body-start() */
-            br.si_base = inner.si_base + si - inner.body_start;
+            br.si_base = inner.si_base + sv - inner.body_start;
           g_free (s);
           g_ptr_array_add (cols, list_column (job, body, &br));
         }

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #define EPS 0.01
+#define FOOTNOTE_GAP 8.0 /* room for the separator rule above the footnotes of a page */
 
 /* ---- splitting ---- */
 
@@ -132,6 +133,35 @@ has_content (GPtrArray *l)
   return FALSE;
 }
 
+/* An empty continuation of a parallel item: its cells continue (borders drawn) with no
+ * content, so that rows beside a row-spanning cell reach the end of the span. */
+static vitem *
+par_continuation (lay_job *job, const vitem *par)
+{
+  GPtrArray *cols = lay_list_new (job);
+  for (guint i = 0; i < par->u.cols->len; i++)
+    {
+      vbox *b = g_ptr_array_index (par->u.cols, i);
+      GPtrArray *items = lay_list_new (job);
+      if (!b->fo && b->items->len)
+        {
+          /* a column of sub-rows: continue its last row */
+          vitem *last = g_ptr_array_index (b->items, b->items->len - 1);
+          if (last->kind == VI_PAR)
+            g_ptr_array_add (items, par_continuation (job, last));
+        }
+      vbox *nb = box_with (job, b, items);
+      nb->cont_top = TRUE;
+      nb->min_h = 0;
+      g_ptr_array_add (cols, nb);
+    }
+  vitem *it = lay_alloc (job, sizeof *it);
+  *it = *par;
+  it->u.cols = cols;
+  it->h = par_height (cols);
+  return it;
+}
+
 /* Splits a parallel group (table row, list item) column by column.  Unless forced, every
  * column with content must keep at least one line on this page (no empty row strips). */
 static gboolean
@@ -180,6 +210,17 @@ split_par (lay_job *job, vitem *it, double avail, gboolean force, vitem **h_out,
       *t_out = NULL;
       return TRUE;
     }
+  /* sub-rows that finished beside a span that goes on: their last row continues */
+  for (guint i = 0; i < tc->len; i++)
+    {
+      vbox *tb = g_ptr_array_index (tc, i), *hb = g_ptr_array_index (hc, i);
+      if (!tb->items->len && !tb->fo && hb->items->len)
+        {
+          vitem *last = g_ptr_array_index (hb->items, hb->items->len - 1);
+          if (last->kind == VI_PAR)
+            g_ptr_array_add (tb->items, par_continuation (job, last));
+        }
+    }
   vitem *hi = lay_alloc (job, sizeof *hi), *ti = lay_alloc (job, sizeof *ti);
   *hi = *it;
   *ti = *it;
@@ -224,6 +265,8 @@ split_list (lay_job *job, GPtrArray *items, double avail, gboolean force, gboole
       double h = it->h;
       if (it->kind == VI_SPACE && it->discard && !placed && at_top)
         h = 0;
+      if (it->kind == VI_LINE && it->u.line->footnotes)
+        h += it->u.line->footnotes_h + FOOTNOTE_GAP; /* its footnotes go on the same page */
       if (used + h <= avail + EPS)
         {
           used += h;
@@ -331,6 +374,9 @@ static void
 emit_line (emit_ctx *e, const lay_line *line, gw_area *parent, double ox, double y, double h)
 {
   gw_areas *areas = e->job->areas;
+  if (line->footnotes && e->info)
+    for (guint i = 0; i < line->footnotes->len; i++)
+      g_ptr_array_add (e->info->footnotes, g_ptr_array_index (line->footnotes, i));
   gw_area *la = gw_area_add (areas, parent, GW_AREA_LINE, ox + line->x, y, line->w, h);
   la->name = NULL;
   double base = y + line->above;
@@ -342,6 +388,19 @@ emit_line (emit_ctx *e, const lay_line *line, gw_area *parent, double ox, double
       switch (p->kind)
         {
         case PIECE_TEXT:
+          if (p->page_number && e->info && !e->job->cur_page_label)
+            {
+              /* a page number in the flow: what this page is, for the next pass */
+              char *key = g_strdup_printf ("#pn:%u", p->page_number->serial);
+              g_hash_table_replace (e->job->cites_now, key, g_strdup (e->info->label));
+            }
+          if (p->st->background.a > 0)
+            {
+              /* fo:inline background-color: behind the run, the height of the line */
+              gw_area *bg = gw_area_add (areas, la, GW_AREA_BLOCK, px, y, p->w, h);
+              bg->name = "inline";
+              bg->u.box.background = p->st->background;
+            }
           a = gw_area_add (areas, la, GW_AREA_TEXT, px, base - p->st->font_size * 0.88 - p->rise,
                            p->w, p->st->font_size);
           a->u.text.baseline = base - p->rise;
@@ -479,8 +538,18 @@ emit_mark (emit_ctx *e, const vitem *it, gw_area *parent, double ox, double y)
         break;
       }
     case MARK_MARKER:
-      if (e->info)
-        g_ptr_array_add (e->info->markers, (gpointer) it->u.mark.fo);
+      if (e->info && !job->cur_page_label)
+        {
+          g_ptr_array_add (e->info->markers, (gpointer) it->u.mark.fo);
+          g_ptr_array_add (job->open_markers, (gpointer) it->u.mark.fo);
+        }
+      break;
+    case MARK_MARKER_END:
+      if (e->info && !job->cur_page_label)
+        {
+          g_ptr_array_add (e->info->ending, (gpointer) it->u.mark.fo);
+          g_ptr_array_remove (job->open_markers, (gpointer) it->u.mark.fo);
+        }
       break;
     default:
       break;
@@ -653,14 +722,15 @@ select_master (lay_job *job, const gw_fo *ref, int index, int number, gboolean l
     return NULL;
   if (ref->kind == FO_SIMPLE_PAGE_MASTER)
     return ref;
-  int pos = 0;
+  gint64 pos = 0; /* reps may be G_MAXINT / 2 several times */
   const gw_fo *fallback = NULL;
   for (const gw_fo *s = ref->first; s; s = s->next)
     {
       char *mr = gw_fo_attr (s, "master-reference");
       char *mx = gw_fo_attr (s, "maximum-repeats");
       int reps = s->kind == FO_SINGLE_PAGE_MASTER_REFERENCE ? 1
-                 : (mx && strcmp (mx, "no-limit")) ? atoi (mx) : G_MAXINT / 2;
+                 : (mx && strcmp (mx, "no-limit")) ? (int) CLAMP (g_ascii_strtoll (mx, NULL, 10), 0, G_MAXINT / 2)
+                                                     : G_MAXINT / 2;
       g_free (mx);
       const gw_fo *chosen = NULL;
       if (s->kind == FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES)
@@ -821,6 +891,9 @@ new_page (lay_job *job, const gw_fo *seq, const gw_fo *spm, int seq_index, int n
   page->u.page.blank = blank;
   lay_page_info *info = g_new0 (lay_page_info, 1);
   info->markers = g_ptr_array_new ();
+  info->footnotes = g_ptr_array_new ();
+  info->ending = g_ptr_array_new ();
+  info->open_at_start = g_ptr_array_copy (job->open_markers, NULL, NULL);
   info->seq = seq;
   info->master = spm;
   info->page = page;
@@ -910,6 +983,8 @@ lay_page_sequence (lay_job *job, const gw_fo *seq, int *page_counter)
         }
       pending = GW_BREAK_AUTO;
       const gw_fo *spm = select_master (job, master, index, number, FALSE, FALSE);
+      if (!spm) /* no alternative matches this page: use the first page's master */
+        spm = spm0;
       page_geom g;
       master_geom (job, spm, &g);
       GPtrArray *head = NULL, *tail = NULL;
@@ -940,6 +1015,17 @@ lay_page_sequence (lay_job *job, const gw_fo *seq, int *page_counter)
       gw_area *body = gw_area_add (job->areas, info->page, GW_AREA_REGION, g.bx, g.by, g.bw, g.bh);
       body->name = "xsl-region-body";
       emit_list (&e, head, body, g.bx, g.by, 0);
+      if (info->footnotes->len)
+        {
+          /* the page's footnotes at the foot of the body, under a short rule */
+          double fh = lay_list_height (info->footnotes);
+          double fy = g.by + g.bh - fh;
+          gw_area *rule = gw_area_add (job->areas, body, GW_AREA_RULE, g.bx, fy - FOOTNOTE_GAP / 2, g.bw / 3, 0);
+          rule->u.rule.thickness = 0.5;
+          rule->u.rule.style = GW_BS_SOLID;
+          rule->u.rule.color = (gw_rgba){ 0, 0, 0, 1 };
+          emit_list (&e, info->footnotes, body, g.bx, fy, 0);
+        }
       pending = forced;
       items = tail;
       number++;
@@ -950,7 +1036,22 @@ lay_page_sequence (lay_job *job, const gw_fo *seq, int *page_counter)
   int count = index;
   gboolean add = FALSE;
   int last_number = number - 1;
-  if (fpc)
+  if (!fpc || !strcmp (fpc, "auto"))
+    {
+      /* auto: end on the parity the next page-sequence's first page needs */
+      const gw_fo *next = seq->next;
+      while (next && next->kind != FO_PAGE_SEQUENCE)
+        next = next->next;
+      char *ipn = next ? gw_fo_attr (next, "initial-page-number") : NULL;
+      if (ipn && !strcmp (ipn, "auto-odd"))
+        add = last_number % 2 == 1;
+      else if (ipn && !strcmp (ipn, "auto-even"))
+        add = last_number % 2 == 0;
+      else if (ipn && g_ascii_isdigit (ipn[0]))
+        add = (atoi (ipn) % 2 == 1) == (last_number % 2 == 1);
+      g_free (ipn);
+    }
+  else
     {
       if (!strcmp (fpc, "even")) add = count % 2 == 1;
       else if (!strcmp (fpc, "odd")) add = count % 2 == 0;
@@ -989,7 +1090,38 @@ lay_page_sequence (lay_job *job, const gw_fo *seq, int *page_counter)
 
 /* ---- static content (after the whole document) ---- */
 
-/* Finds the marker a retrieve-marker stands for on the current page. */
+/* TRUE if marker `m` has the class `cls`. */
+static gboolean
+marker_is (const gw_fo *m, const char *cls)
+{
+  char *mc = gw_fo_attr (m, "marker-class-name");
+  gboolean hit = mc && cls && !strcmp (mc, cls);
+  g_free (mc);
+  return hit;
+}
+
+/* The first (or last) marker of a class in a list, or NULL. */
+static const gw_fo *
+marker_in (GPtrArray *list, const char *cls, gboolean last)
+{
+  for (guint k = 0; list && k < list->len; k++)
+    {
+      const gw_fo *m = g_ptr_array_index (list, last ? list->len - 1 - k : k);
+      if (marker_is (m, cls))
+        return m;
+    }
+  return NULL;
+}
+
+/* Finds the marker a retrieve-marker stands for on the current page (XSL 1.1 §6.13.6):
+ *   first-starting-within-page   first marker whose parent starts on the page
+ *   first-including-carryover    a marker whose parent began earlier and continues onto
+ *                                the page, else the first starting on it
+ *   last-starting-within-page    last marker whose parent starts on the page
+ *   last-ending-within-page      last marker whose parent ends on the page, else the last
+ *                                one starting on or continuing through it
+ * and when the page has none, the last marker of the preceding pages within the boundary
+ * (page, page-sequence — the default — or document). */
 static const gw_fo *
 retrieve_marker (lay_job *job, const gw_fo *rm)
 {
@@ -998,55 +1130,39 @@ retrieve_marker (lay_job *job, const gw_fo *rm)
   char *pos = gw_fo_attr (rm, "retrieve-position");
   char *bnd = gw_fo_attr (rm, "retrieve-boundary");
   const gw_fo *found = NULL;
-  gboolean want_last = pos && (!strcmp (pos, "last-starting-within-page") || !strcmp (pos, "last-ending-within-page"));
-  /* first-including-carryover: a marker starting on the page, else the one in effect */
-  gboolean carry_first = FALSE;
+  if (cur)
+    {
+      if (pos && !strcmp (pos, "last-starting-within-page"))
+        found = marker_in (cur->markers, cls, TRUE);
+      else if (pos && !strcmp (pos, "last-ending-within-page"))
+        {
+          /* else the last area of a marker's parent on the page: one starting or going on */
+          found = marker_in (cur->ending, cls, TRUE);
+          if (!found)
+            found = marker_in (cur->markers, cls, TRUE);
+          if (!found)
+            found = marker_in (cur->open_at_start, cls, TRUE);
+        }
+      else if (pos && !strcmp (pos, "first-including-carryover"))
+        {
+          found = marker_in (cur->open_at_start, cls, TRUE);
+          if (!found)
+            found = marker_in (cur->markers, cls, FALSE);
+        }
+      else
+        found = marker_in (cur->markers, cls, FALSE);
+    }
   int cur_index = -1;
   for (guint i = 0; i < job->page_infos->len; i++)
     if (g_ptr_array_index (job->page_infos, i) == cur)
       cur_index = (int) i;
-  /* on this page */
-  if (!carry_first && cur)
-    for (guint k = 0; k < cur->markers->len; k++)
-      {
-        const gw_fo *m = g_ptr_array_index (cur->markers, want_last ? cur->markers->len - 1 - k : k);
-        char *mc = gw_fo_attr (m, "marker-class-name");
-        gboolean hit = mc && cls && !strcmp (mc, cls);
-        g_free (mc);
-        if (hit)
-          {
-            found = m;
-            break;
-          }
-      }
-  /* carried over from earlier pages within the boundary */
-  if (!found && !(bnd && !strcmp (bnd, "page")))
+  if (!found && cur && !(bnd && !strcmp (bnd, "page")))
     for (int i = cur_index - 1; i >= 0 && !found; i--)
       {
         lay_page_info *pi = g_ptr_array_index (job->page_infos, i);
         if (!(bnd && !strcmp (bnd, "document")) && pi->seq != cur->seq)
           break;
-        for (int k = (int) pi->markers->len - 1; k >= 0; k--)
-          {
-            const gw_fo *m = g_ptr_array_index (pi->markers, k);
-            char *mc = gw_fo_attr (m, "marker-class-name");
-            gboolean hit = mc && cls && !strcmp (mc, cls);
-            g_free (mc);
-            if (hit)
-              {
-                found = m;
-                break;
-              }
-          }
-      }
-  if (!found && carry_first && cur)
-    for (guint k = 0; k < cur->markers->len && !found; k++)
-      {
-        const gw_fo *m = g_ptr_array_index (cur->markers, k);
-        char *mc = gw_fo_attr (m, "marker-class-name");
-        if (mc && cls && !strcmp (mc, cls))
-          found = m;
-        g_free (mc);
+        found = marker_in (pi->markers, cls, TRUE);
       }
   g_free (cls);
   g_free (pos);

@@ -175,20 +175,29 @@ grid_rows (tctx *t, const gw_fo *part, GPtrArray *cells, GPtrArray *rows, int *n
   g_array_free (occ, TRUE);
 }
 
-/* Style rank of a border for conflict resolution (higher wins). */
+/* Style rank of a border for conflict resolution (higher wins): double, solid, dashed,
+ * dotted, ridge, outset, groove, inset (CSS 2.1 §17.6.2.1). */
 static int
 border_rank (gw_bstyle s)
 {
-  static const int rank[] = { 0, 7, 5, 4, 8, 3, 6, 1, 2, 9 };
+  /* none solid dashed dotted double groove ridge inset outset hidden */
+  static const int rank[] = { 0, 7, 6, 5, 8, 2, 4, 1, 3, 9 };
   return rank[s];
 }
 
-/* The winner of two borders in the collapsing model. */
+/* The winner of two borders in the collapsing model: hidden suppresses every other border,
+ * none loses to any, then the wider, then the style rank; on a tie the first (the cell's). */
 static gw_border
 border_win (gw_border a, gw_border b)
 {
-  if (a.style == GW_BS_HIDDEN || b.style == GW_BS_HIDDEN)
-    return (gw_border){ 0, GW_BS_NONE, a.color };
+  if (a.style == GW_BS_HIDDEN)
+    return a;
+  if (b.style == GW_BS_HIDDEN)
+    return b;
+  if (a.style == GW_BS_NONE || a.width <= 0)
+    return (b.style == GW_BS_NONE || b.width <= 0) ? a : b;
+  if (b.style == GW_BS_NONE || b.width <= 0)
+    return a;
   if (a.width != b.width)
     return a.width > b.width ? a : b;
   return border_rank (b.style) > border_rank (a.style) ? b : a;
@@ -265,7 +274,7 @@ cell_box (tctx *t, tcell *c, const tgrid *g)
       const gw_style *ts = t->table->style;
       const gw_fo *rowfo = (c->row - row0) >= 0 && (guint) (c->row - row0) < rows->len
                              ? g_ptr_array_index (rows, c->row - row0) : NULL;
-      for (int side = 0; side < 4; side++)
+          for (int side = 0; side < 4; side++)
         {
           gw_border best = st->border[side];
           if (rowfo && (side < 2 || TRUE))
@@ -291,6 +300,16 @@ cell_box (tctx *t, tcell *c, const tgrid *g)
       b->collapsed = TRUE;
     }
   b->bg = st->background;
+  if (b->bg.a <= 0)
+    {
+      const gw_fo *rowfo = (guint) c->row < g->rows->len ? g_ptr_array_index (g->rows, c->row) : NULL;
+      if (rowfo && rowfo->style->background.a > 0)
+        b->bg = rowfo->style->background;
+      else if (c->fo->parent && c->fo->parent->kind == FO_TABLE_ROW && c->fo->parent->parent)
+        b->bg = c->fo->parent->parent->style->background; /* header, footer or body */
+      else if (c->fo->parent)
+        b->bg = c->fo->parent->style->background;
+    }
   b->dalign = st->display_align;
   b->retain_borders = TRUE;
   b->keep_together = st->keep_together > 0;
@@ -525,17 +544,52 @@ auto_widths (tctx *t, const gw_fo *table, double avail, const double *fixed)
       smax += mx[i];
     }
   double room = avail - sfixed;
-  for (int i = 0; i < n; i++)
+  if (smax > room && smin < room)
     {
-      if (fixed[i] >= 0)
-        t->cw[i] = fixed[i];
-      else if (smax <= room)
-        t->cw[i] = smax > 0 ? mx[i] + (room - smax) * mx[i] / smax : room / n;
-      else if (smin >= room)
-        t->cw[i] = smin > 0 ? room * mn[i] / smin : room / n;
-      else
-        t->cw[i] = mn[i] + (mx[i] - mn[i]) * (room - smin) / (smax - smin);
+      /* every column gets its minimum; columns that need little more than that (序号,
+       * short labels) get their maximum first; long-text columns share what is left in
+       * proportion to what they would still like */
+      double left = room - smin;
+      int *order = g_new (int, n), m = 0;
+      for (int i = 0; i < n; i++)
+        if (fixed[i] < 0)
+          order[m++] = i, t->cw[i] = mn[i];
+      for (int a = 1; a < m; a++) /* insertion sort by need, ascending */
+        for (int b = a; b > 0 && mx[order[b]] - mn[order[b]] < mx[order[b - 1]] - mn[order[b - 1]]; b--)
+          {
+            int tmp = order[b];
+            order[b] = order[b - 1];
+            order[b - 1] = tmp;
+          }
+      int k = 0;
+      for (; k < m; k++)
+        {
+          double need = mx[order[k]] - mn[order[k]];
+          if (need > left / (m - k))
+            break;
+          t->cw[order[k]] = mx[order[k]];
+          left -= need;
+        }
+      double rest = 0;
+      for (int r = k; r < m; r++)
+        rest += mx[order[r]] - mn[order[r]];
+      for (int r = k; r < m; r++)
+        t->cw[order[r]] += rest > 0 ? left * (mx[order[r]] - mn[order[r]]) / rest : left / (m - k);
+      for (int i = 0; i < n; i++)
+        if (fixed[i] >= 0)
+          t->cw[i] = fixed[i];
+      g_free (order);
     }
+  else
+    for (int i = 0; i < n; i++)
+      {
+        if (fixed[i] >= 0)
+          t->cw[i] = fixed[i];
+        else if (smax <= room)
+          t->cw[i] = smax > 0 ? mx[i] + (room - smax) * mx[i] / smax : room / n;
+        else
+          t->cw[i] = smin > 0 ? room * mn[i] / smin : room / n;
+      }
   g_free (mn);
   g_free (mx);
 }

@@ -41,7 +41,8 @@ typedef struct {
   int byte;
   gunichar ch;
   double adv;                /* advance incl. letter-spacing and grid */
-  double shrink;             /* how much may be squeezed */
+  double shrink;             /* how much may be squeezed (punctuation + letter-spacing) */
+  double ls_shrink;          /* of which elastic letter-spacing (optimum − minimum) */
   int item;                  /* index into items */
   int span;
   int squeeze_side;
@@ -67,6 +68,8 @@ typedef struct {
   GPtrArray *glyphs;         /* PangoGlyphString* per item */
   pchar *chars;
   int n;
+  GPtrArray *footnotes;      /* footnote-body nodes met in the paragraph (borrowed) */
+  GArray *footnote_at;       /* byte offset in text where each footnote's citation ends */
 } para;
 
 /* ---- 1. collecting ---- */
@@ -291,7 +294,15 @@ para_collect (para *p, const gw_fo *fo, const gw_fo *link, double line_w)
         for (const gw_fo *c = fo->first; c; c = c->next)
           {
             if (fo->kind == FO_FOOTNOTE && c->kind == FO_FOOTNOTE_BODY)
-              continue;
+              {
+                if (p->footnotes)
+                  {
+                    int at = (int) p->text->len;
+                    g_ptr_array_add (p->footnotes, (gpointer) c);
+                    g_array_append_val (p->footnote_at, at);
+                  }
+                continue;
+              }
             if (gw_fo_kind_class (c->kind) == FO_CLASS_BLOCK)
               {
                 gw_diag_warn_once (p->job->ctx->diag, "block-in-inline", p->job->tree->file, c->line,
@@ -473,7 +484,8 @@ para_shape (para *p)
       if (pc->white && st->word_spacing != 0)
         pc->adv += st->word_spacing;
       pc->adv += st->letter_spacing.opt;
-      pc->shrink = MAX (0, st->letter_spacing.opt - st->letter_spacing.min);
+      pc->ls_shrink = MAX (0, st->letter_spacing.opt - st->letter_spacing.min);
+      pc->shrink = pc->ls_shrink;
       int side;
       if (gw_kinsoku_squeezable (pc->ch, &side))
         {
@@ -556,6 +568,7 @@ line_add_text_piece (para *p, lay_line *line, int a, int b, double x, const line
   pc->w = w;
   pc->st = sp->st;
   pc->link = sp->link;
+  pc->page_number = sp->fo && sp->fo->kind == FO_PAGE_NUMBER ? sp->fo : NULL;
   pc->font = src_item->analysis.font;
   pc->item = it;
   pc->glyphs = gs;
@@ -777,7 +790,7 @@ para_break (para *p, const lay_ref *ref, gboolean first_para, GPtrArray *out)
         break;
       double x0, avail;
       para_line_geom (p, ref, first_para, (int) starts->len, FALSE, &x0, &avail);
-      double x = 0, shrink = 0;
+      double x = 0, shrink = 0, ls_shrink = 0;
       int last_break = -1;
       int j = i;
       int end = p->n;
@@ -795,6 +808,9 @@ para_break (para *p, const lay_ref *ref, gboolean first_para, GPtrArray *out)
             continue;
           x += pc->adv;
           shrink += pc->shrink;
+          ls_shrink += pc->ls_shrink;
+          if (x > avail + 0.01 && j > i && !pc->white && x - ls_shrink <= avail + 0.01)
+            continue; /* elastic letter-spacing (minimum < optimum) absorbs it */
           if (x > avail + 0.01 && j > i && !pc->white)
             {
               /* overflow at j: squeeze to keep no-start characters on the line */
@@ -852,6 +868,7 @@ para_break (para *p, const lay_ref *ref, gboolean first_para, GPtrArray *out)
       double x0, avail, used;
       para_line_geom (p, ref, first_para, k, k == nlines - 1, &x0, &avail);
       lay_line *line = para_make_line (p, ref, a, b, x0, avail, last, &used);
+      line->first_byte = p->chars[a].byte;
       if (used > avail + 0.5 && !p->bst->grid)
         {
           /* an unbreakable run wider than the line: it is clipped by the page, say so */
@@ -888,6 +905,8 @@ lay_inline_run (lay_job *job, const gw_fo *block, const gw_fo *first, const lay_
   p.text = g_string_new (NULL);
   p.spans = g_array_new (FALSE, FALSE, sizeof (para_span));
   p.objs = g_array_new (FALSE, FALSE, sizeof (para_obj));
+  p.footnotes = g_ptr_array_new ();
+  p.footnote_at = g_array_new (FALSE, FALSE, sizeof (int));
   double line_w = ref->x + ref->width - lay_start_indent (p.bst, ref) - lay_end_indent (p.bst, ref);
   const gw_fo *c = first;
   for (; c; c = c->next)
@@ -908,6 +927,7 @@ lay_inline_run (lay_job *job, const gw_fo *block, const gw_fo *first, const lay_
   gboolean content = FALSE;
   for (gsize k = 0; k < p.text->len && !content; k++)
     content = p.text->str[k] != ' ';
+  guint first_line = out->len;
   if (content && p.text->len > 0)
     {
       para_shape (&p);
@@ -932,6 +952,36 @@ lay_inline_run (lay_job *job, const gw_fo *block, const gw_fo *first, const lay_
         }
       para_break (&p, ref, first_para, out);
     }
+  /* footnote bodies go with the line that cites them; the page breaker reserves their
+   * height and places them at the foot of the page */
+  for (guint k = 0; k < p.footnotes->len; k++)
+    {
+      const gw_fo *body = g_ptr_array_index (p.footnotes, k);
+      int at = g_array_index (p.footnote_at, int, k);
+      lay_line *host = NULL;
+      for (guint i = first_line; i < out->len; i++)
+        {
+          vitem *it = g_ptr_array_index (out, i);
+          if (it->kind == VI_LINE && it->u.line->first_byte <= at)
+            host = it->u.line;
+        }
+      lay_ref fref = *ref;
+      GPtrArray *items = lay_list_new (job);
+      lay_blocks (job, body, &fref, items);
+      if (!host)
+        {
+          for (guint i = 0; i < items->len; i++)
+            g_ptr_array_add (out, g_ptr_array_index (items, i));
+          continue;
+        }
+      if (!host->footnotes)
+        host->footnotes = lay_list_new (job);
+      for (guint i = 0; i < items->len; i++)
+        g_ptr_array_add (host->footnotes, g_ptr_array_index (items, i));
+      host->footnotes_h = lay_list_height (host->footnotes);
+    }
+  g_ptr_array_free (p.footnotes, TRUE);
+  g_array_free (p.footnote_at, TRUE);
   para_clear (&p);
   return c;
 }

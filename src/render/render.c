@@ -2,10 +2,122 @@
 #include "render/render.h"
 
 #include <cairo-pdf.h>
+#include <errno.h>
 #include <librsvg/rsvg.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
+
+/* An output file for cairo's stream writers.  cairo 1.16 loses the write errors of its own
+ * file writers (on a full disk it made a truncated PDF and reported success), so gongwen
+ * collects the bytes, then writes and closes the file itself and checks every step. */
+typedef struct {
+  FILE *f;
+  GByteArray *buf; /* the whole output, written by render_close */
+  int err;         /* first errno, 0 = none */
+} render_out;
+
+/* cairo write callback: appends `len` bytes to the buffer. */
+static cairo_status_t
+render_write (void *closure, const unsigned char *data, unsigned int len)
+{
+  render_out *o = closure;
+  g_byte_array_append (o->buf, data, len);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Opens `path` for writing; FALSE after reporting. */
+static gboolean
+render_open (gw_ctx *ctx, render_out *o, const char *path, const char *what)
+{
+  o->err = 0;
+  o->buf = g_byte_array_new ();
+  o->f = fopen (path, "wb");
+  if (!o->f)
+    {
+      gw_diag_error (ctx->diag, path, 0, "cannot create %s: %s", what, g_strerror (errno));
+      g_byte_array_unref (o->buf);
+    }
+  return o->f != NULL;
+}
+
+/* Repairs cairo 1.16's cross-reference table: with link annotations it reserves objects for
+ * a structure tree it never writes and lists them at a wrong offset ("file is damaged").
+ * Every in-use entry whose offset does not hold "N 0 obj" is marked free (same length). */
+static void
+render_fix_xref (GByteArray *pdf)
+{
+  const char *d = (const char *) pdf->data;
+  gsize n = pdf->len;
+  const char *sx = NULL; /* the last "startxref" (the data holds NUL bytes: no str*) */
+  for (gsize k = n >= 9 ? n - 9 : 0; k > 0 && n - k < 4096 && !sx; k--)
+    if (!memcmp (d + k, "startxref", 9))
+      sx = d + k;
+  if (!sx)
+    return;
+  gsize xref = (gsize) g_ascii_strtoull (sx + 9, NULL, 10);
+  if (xref + 5 >= n || strncmp (d + xref, "xref", 4))
+    return;
+  char *p = (char *) d + xref + 4;
+  char *end = (char *) d + n;
+  while (p < end)
+    {
+      while (p < end && (*p == '\n' || *p == '\r' || *p == ' '))
+        p++;
+      if (p >= end || !g_ascii_isdigit (*p))
+        break;
+      char *e;
+      guint64 first = g_ascii_strtoull (p, &e, 10);
+      guint64 count = g_ascii_strtoull (e, &e, 10);
+      p = e;
+      while (p < end && (*p == '\n' || *p == '\r' || *p == ' '))
+        p++;
+      for (guint64 i = 0; i < count && p + 20 <= end; i++, p += 20)
+        {
+          if (p[17] != 'n')
+            continue;
+          guint64 off = g_ascii_strtoull (p, NULL, 10);
+          char want[32];
+          int wl = g_snprintf (want, sizeof want, "%" G_GUINT64_FORMAT " 0 obj", first + i);
+          if (off + (guint64) wl > n || strncmp (d + off, want, (size_t) wl))
+            memcpy (p, "0000000000 00001 f", 18);
+        }
+    }
+}
+
+/* Writes the collected bytes and closes the file; FALSE after reporting the first error. */
+static gboolean
+render_close (gw_ctx *ctx, render_out *o, const char *path, const char *what)
+{
+  if (!strcmp (what, "PDF"))
+    render_fix_xref (o->buf);
+  if (o->buf->len && fwrite (o->buf->data, 1, o->buf->len, o->f) != o->buf->len)
+    o->err = errno ? errno : EIO;
+  if (fflush (o->f) != 0 && !o->err)
+    o->err = errno;
+  if (fclose (o->f) != 0 && !o->err)
+    o->err = errno;
+  g_byte_array_unref (o->buf);
+  if (o->err)
+    gw_diag_error (ctx->diag, path, 0, "writing the %s failed: %s", what, g_strerror (o->err));
+  return o->err == 0;
+}
+
+/* Quotes a string for a cairo tag attribute ('…'): a backslash before ' and \\, UTF-8 kept.
+ * (g_strescape left ' alone — a link to "ht'tp:" broke the attribute and cairo aborted on
+ * an assertion — and turned non-ASCII into octal escapes cairo does not decode.) */
+static char *
+tag_escape (const char *s)
+{
+  GString *out = g_string_new (NULL);
+  for (const char *p = s; *p; p++)
+    {
+      if (*p == '\'' || *p == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
 
 /* Sets a source colour. */
 static void
@@ -129,10 +241,21 @@ paint_image (cairo_t *cr, const gw_area *a)
   cairo_save (cr);
   if (img->surface)
     {
+      /* a fresh surface per placement: cairo 1.16 writes a duplicate XObject key when one
+       * surface is painted twice on a page */
+      cairo_surface_t *src = img->surface;
+      int iw = cairo_image_surface_get_width (src), ih = cairo_image_surface_get_height (src);
+      cairo_surface_t *copy = cairo_image_surface_create (cairo_image_surface_get_format (src), iw, ih);
+      cairo_t *cc = cairo_create (copy);
+      cairo_set_source_surface (cc, src, 0, 0);
+      cairo_set_operator (cc, CAIRO_OPERATOR_SOURCE);
+      cairo_paint (cc);
+      cairo_destroy (cc);
       cairo_translate (cr, a->x, a->y);
       cairo_scale (cr, a->w / (img->w / 0.75), a->h / (img->h / 0.75));
-      cairo_set_source_surface (cr, img->surface, 0, 0);
+      cairo_set_source_surface (cr, copy, 0, 0);
       cairo_paint (cr);
+      cairo_surface_destroy (copy);
     }
   else if (img->svg)
     {
@@ -164,7 +287,7 @@ paint_area (cairo_t *cr, const gw_area *a, gboolean pdf)
       if (pdf && a->name)
         {
           char *attr;
-          char *esc = g_strescape (a->name, NULL);
+          char *esc = tag_escape (a->name);
           if (a->u.link.external)
             attr = g_strdup_printf ("rect=[%g %g %g %g] uri='%s'", a->x, a->y, a->w, a->h, esc);
           else
@@ -179,7 +302,7 @@ paint_area (cairo_t *cr, const gw_area *a, gboolean pdf)
     case GW_AREA_DEST:
       if (pdf && a->name)
         {
-          char *esc = g_strescape (a->name, NULL);
+          char *esc = tag_escape (a->name);
           char *attr = g_strdup_printf ("name='%s' x=%d y=%d", esc, (int) a->x, (int) a->y);
           cairo_tag_begin (cr, CAIRO_TAG_DEST, attr);
           cairo_tag_end (cr, CAIRO_TAG_DEST);
@@ -217,7 +340,7 @@ add_outline (cairo_surface_t *s, int parent, GPtrArray *list, const gw_areas *ar
       char *link = NULL;
       if (b->dest && g_hash_table_contains (areas->dest_pages, b->dest))
         {
-          char *esc = g_strescape (b->dest, NULL);
+          char *esc = tag_escape (b->dest);
           link = g_strdup_printf ("dest='%s'", esc);
           g_free (esc);
         }
@@ -250,11 +373,16 @@ gw_render_pdf (gw_ctx *ctx, const gw_areas *areas, const char *path)
       return FALSE;
     }
   const gw_area *p0 = g_ptr_array_index (areas->pages, 0);
-  cairo_surface_t *s = cairo_pdf_surface_create (path, p0->u.page.width, p0->u.page.height);
+  render_out out;
+  if (!render_open (ctx, &out, path, "PDF"))
+    return FALSE;
+  cairo_surface_t *s = cairo_pdf_surface_create_for_stream (render_write, &out, p0->u.page.width,
+                                                            p0->u.page.height);
   if (cairo_surface_status (s) != CAIRO_STATUS_SUCCESS)
     {
       gw_diag_error (ctx->diag, path, 0, "cannot create PDF: %s", cairo_status_to_string (cairo_surface_status (s)));
       cairo_surface_destroy (s);
+      (void) render_close (ctx, &out, path, "PDF");
       return FALSE;
     }
   if (areas->title)
@@ -288,6 +416,8 @@ gw_render_pdf (gw_ctx *ctx, const gw_areas *areas, const char *path)
   cairo_surface_finish (s);
   cairo_status_t st = cairo_surface_status (s);
   cairo_surface_destroy (s);
+  if (!render_close (ctx, &out, path, "PDF"))
+    return FALSE;
   if (st != CAIRO_STATUS_SUCCESS)
     {
       gw_diag_error (ctx->diag, path, 0, "writing the PDF failed: %s", cairo_status_to_string (st));
@@ -315,8 +445,16 @@ gw_render_png_page (gw_ctx *ctx, const gw_areas *areas, guint index, const char 
   cairo_scale (cr, scale, scale);
   paint_area (cr, pg, FALSE);
   cairo_destroy (cr);
-  cairo_status_t st = cairo_surface_write_to_png (s, path);
+  render_out out;
+  if (!render_open (ctx, &out, path, "PNG"))
+    {
+      cairo_surface_destroy (s);
+      return FALSE;
+    }
+  cairo_status_t st = cairo_surface_write_to_png_stream (s, render_write, &out);
   cairo_surface_destroy (s);
+  if (!render_close (ctx, &out, path, "PNG"))
+    return FALSE;
   if (st != CAIRO_STATUS_SUCCESS)
     {
       gw_diag_error (ctx->diag, path, 0, "writing the PNG failed: %s", cairo_status_to_string (st));

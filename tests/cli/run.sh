@@ -61,7 +61,7 @@ corpus() {
 # ------------------------------------------------------------------ help and exit codes
 for cmd in render batch fonts import; do
   run "$GW" "$cmd" --help
-  check "$cmd --help" 0 "Usage:" "Exit status"
+  check "$cmd --help" 0 "gongwen $cmd" "Exit status"
   run "$GW" "$cmd" --no-such-option
   check "$cmd: unknown option is a usage error (2)" 2
 done
@@ -156,6 +156,10 @@ check "incremental: second run skips everything" 0 "0 documents written, 12 up t
 sed -i 's/<\/p>/ 复查。<\/p>/' "$C/gen/case-gen-00003.xml"
 GONGWEN_DATADIR="$DATA" run "$GW" batch "$C/gen" -o "$WORK/inc" -j 2
 check "incremental: an edited record rebuilds its 2 documents" 0 "2 documents written, 10 up to date"
+echo '<!-- edited -->' >> "$(ls "$C"/regime-7-*.xml)"
+GONGWEN_DATADIR="$DATA" run "$GW" batch "$C/gen" -o "$WORK/inc" -j 2
+check "incremental: an edited regime rebuilds the documents of its 2 cases" 0 \
+  "4 documents written, 8 up to date"
 echo '<!-- edited -->' >> "$DATA/xsl/case-receipt.xsl"
 GONGWEN_DATADIR="$DATA" run "$GW" batch "$C/gen" -o "$WORK/inc" -j 2
 check "incremental: an edited stylesheet rebuilds everything" 0 "12 documents written, 0 up to date"
@@ -268,7 +272,7 @@ pid=$!
 victim=""
 for _ in $(seq 600); do
   if [ "$(find "$I/kill" -maxdepth 1 -name '*.pdf' 2>/dev/null | wc -l)" -ge 1 ]; then
-    victim=$(pgrep -P "$pid" | head -1)
+    victim=$(awk -v p="$pid" '$4 == p { print $1; exit }' /proc/[0-9]*/stat 2>/dev/null)
     [ -n "$victim" ] && break
   fi
   sleep 0.05
@@ -285,6 +289,17 @@ else
 fi
 run "$GW" batch "$I/gen" -o "$I/kill" -j 1
 check "rerun after a killed worker makes the lost document" 0 "1 document written, 59 up to date"
+
+# ------------------------------------------------------------------ a document too slow
+mkdir -p "$WORK/slow"
+cp "$CASE" "$WORK/slow/"
+start=$(date +%s)
+run "$GW" batch --xsl "$D/slow.xsl" "$WORK/slow" -o "$WORK/slow-out" --timeout 1
+check "--timeout: a document that takes too long fails, its worker is replaced" 1 \
+  "stopped after 1 s" "1 failed"
+[ $(( $(date +%s) - start )) -le 20 ] && [ "$(temps "$WORK/slow-out")" = 0 ] \
+  && t_ok "--timeout: stopped in time, no temporary file left" \
+  || t_fail "--timeout: stopped in time, no temporary file left" "$(( $(date +%s) - start )) s"
 
 # ------------------------------------------------------------------ the project's records
 run "$GW" batch "$TOP/xml" -o "$WORK/project" -q
@@ -342,6 +357,10 @@ if [ "${GW_LABEL:-normal}" = normal ]; then
     ( cd /tmp && env -u GONGWEN_DATADIR "$WORK/inst/bin/gongwen" render "$CASE" -o "$WORK/inst-out" -q ) \
       >"$WORK/out" 2>"$WORK/err"; echo $? > "$WORK/rc"
     check "the installed binary finds its data (no GONGWEN_DATADIR, outside the tree)" 0
+    mkdir -p "$WORK/inst-import/a/b/c"
+    ( cd /tmp && env -u GONGWEN_DATADIR "$WORK/inst/bin/gongwen" import "$D/cases.csv" \
+        -o "$WORK/inst-import/a/b/c" -q ) >"$WORK/out" 2>"$WORK/err"; echo $? > "$WORK/rc"
+    check "the installed binary imports into any folder (regimes installed)" 0
   else
     t_fail "make install PREFIX=\$WORK/inst" "$(tail -5 "$WORK/install.log" | tr '\n' ' ')"
   fi

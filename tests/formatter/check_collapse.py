@@ -17,14 +17,14 @@ def main():
     for b in root.iter('block'):
         if b.get('name') == 'table-cell':
             t = ''.join(x.text for x in b.iter('text'))
-            cells[t[-1]] = b
+            cells['row' if t.startswith('行底纹') else t[-1]] = b
 
     def bw(k, side):
         return float(cells[k].get('border-' + side, '0'))
-    c.check('cells', sorted(cells) == list('ABCDEFGHI'), f'{sorted(cells)}')
+    c.check('cells', sorted(cells) == list('ABCDEFGHI') + ['row'], f'{sorted(cells)}')
     c.check('wider wins', bw('A', 'right') == 3 and bw('B', 'left') == 3, f'A right {bw("A", "right")}, B left {bw("B", "left")}')
     outer = [(k, s) for k, s in (('A', 'top'), ('B', 'top'), ('C', 'top'), ('A', 'left'), ('D', 'left'), ('G', 'left'),
-                                 ('C', 'right'), ('F', 'right'), ('I', 'right'), ('G', 'bottom'), ('H', 'bottom'), ('I', 'bottom'))
+                                 ('C', 'right'), ('F', 'right'), ('I', 'right'), ('row', 'bottom'), ('row', 'left'), ('row', 'right'))
              if bw(k, s) != 2]
     c.check('table border wins on the outer edges', not outer, f'{outer}')
     c.check('hidden wins', bw('D', 'bottom') == 0 and bw('G', 'top') == 0, f'D bottom {bw("D", "bottom")}, G top {bw("G", "top")}')
@@ -47,6 +47,9 @@ def main():
     yy = int(round(f(dc, 'y') + f(dc, 'h')))
     dark = [yv for yv in range(yy - 4, yy + 5) if px[yv][xx] < 128]
     c.check('hidden edge not painted', not dark, f'dark pixels at y {dark} on the D/G edge')
+    rc = cells['row']
+    v = px[int(f(rc, 'y') + f(rc, 'h') / 2)][int(f(rc, 'x') + f(rc, 'w') - 20)]
+    c.check('table-row background-color', 195 <= v <= 215, f'grey {v}, expected #cc (204)')
     c.done()
 
 

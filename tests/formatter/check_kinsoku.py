@@ -2,7 +2,8 @@
 """check_kinsoku.py DUMP… — 避头尾 over every line of every given area dump:
   no line starts with a no-start character (GB/T 15834 §5.1; a —— pair may start a line),
   no line ends with a no-end character, —— and …… never split across lines, a number never
-  separated from its ％; and line geometry: the runs of a line end where the line ends.
+  separated from its ％; and line geometry: content inside the line box (one closing mark
+  may hang past its end), runs not overlapping.
 check_kinsoku.py --kinsoku-fo DUMP — extra assertions on tests/formatter/kinsoku.fo."""
 import os
 import sys
@@ -36,21 +37,32 @@ def violations(root):
     return bad
 
 
+HANG = set('，。、；：？！）》〉」』】〕］｝”’')
+
+
 def geometry(root):
-    """Lines whose content does not end where the line area ends (runs lost or overflowing)."""
+    """Lines whose content leaves the line box (only one closing mark may hang past its end)
+    or whose runs overlap."""
     bad = []
     for page, reg, line, text in lines(root):
         kids = [k for k in line if k.tag in ('text', 'rule', 'image')]
         if not kids:
             continue
+        where = f'page {page.get("number")} y={line.get("y")}'
+        left = min(f(k, 'x') for k in kids)
         right = max(f(k, 'x') + f(k, 'w') for k in kids)
         end = f(line, 'x') + f(line, 'w')
-        if abs(right - end) > EPS:
-            bad.append(f'page {page.get("number")} y={line.get("y")} content ends at {right:.2f}, line at {end:.2f} |{text}|')
+        if left < f(line, 'x') - EPS:
+            bad.append(f'{where} content starts at {left:.2f}, line at {f(line, "x"):.2f} |{text}|')
+        if right > end + EPS:
+            last = max((k for k in kids if k.tag == 'text'), key=lambda k: f(k, 'x') + f(k, 'w'), default=None)
+            hang = last is not None and last.text and last.text[-1] in HANG and f(last, 'x') + f(last, 'w') * (len(last.text) - 1) / len(last.text) <= end + EPS
+            if not hang:
+                bad.append(f'{where} content ends at {right:.2f}, line at {end:.2f} |{text}|')
         xs = sorted((f(k, 'x'), f(k, 'w')) for k in line if k.tag == 'text')
         for (x0, w0), (x1, _) in zip(xs, xs[1:]):
             if x1 < x0 + w0 - EPS:
-                bad.append(f'page {page.get("number")} y={line.get("y")} runs overlap at x={x1:.2f} |{text}|')
+                bad.append(f'{where} runs overlap at x={x1:.2f} |{text}|')
     return bad
 
 
@@ -73,6 +85,10 @@ def kinsoku_fo(c, root):
             # justified: every line but the last of a paragraph reaches the right edge
             for l in para[:-1]:
                 end = max(f(t, 'x') + f(t, 'w') for t in l.iter('text'))
+                t = line_text(l)
+                if abs(end - right) > 0.15 and t and t[-1] in HANG:
+                    cell = 15.79 if mode == 'grid' else 16.0
+                    end -= cell  # a hanging closing mark: the rest of the line fills the measure
                 if abs(end - right) > 0.15:
                     unjust[mode].append(f'page {page.get("number")} |{line_text(l)}| ends at {end:.2f}, not {right:.2f}')
             # 10 cells per line: at most 11 full-width characters (one squeezed in)

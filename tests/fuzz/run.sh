@@ -32,9 +32,9 @@ fuzz_build() {
   make --no-print-directory -f tests/fuzz/fuzz.mk -j"$(nproc)" CLANG="$CLANG" >&2
 }
 
-# fuzz_seeds TARGET : fills build/fuzz/seeds/TARGET from tests/fuzz/seeds and the project's files.
+# fuzz_seeds TARGET DIR : fills DIR from tests/fuzz/seeds/TARGET and the project's own files.
 fuzz_seeds() {
-  local t=$1 d="$OUT/seeds/$1" f
+  local t=$1 d=$2 f
   rm -rf "$d"; mkdir -p "$d"
   cp tests/fuzz/seeds/"$t"/* "$d/" 2>/dev/null
   case $t in
@@ -42,7 +42,8 @@ fuzz_seeds() {
       for f in tests/formatter/*.fo tests/hostile/*.fo; do [ -f "$f" ] && cp "$f" "$d/$(echo "$f" | tr / _)"; done ;;
     fuzz_record)
       while IFS= read -r f; do cp "$f" "$d/$(echo "$f" | tr / _)"; done \
-        < <(find xml tests/records/bad tests/transform/records -name '*.xml' ! -path 'xml/schema/*' 2>/dev/null) ;;
+        < <({ find xml tests/records/bad tests/transform/records -name '*.xml' ! -path 'xml/schema/*'
+                 find tests/hostile -maxdepth 1 -name '*.xml'; } 2>/dev/null) ;;
   esac
 }
 
@@ -75,19 +76,22 @@ fuzz_build || { echo "# fuzz: build failed" >&2; exit 2; }
 mkdir -p "$OUT/artifacts"
 status=0
 for t in "${TARGETS[@]}"; do
-  fuzz_seeds "$t"
   mkdir -p "$OUT/corpus/$t"
-  log="$OUT/$t.log"
   if [ "$mode" = smoke ]; then
+    # its own seed folder and log: a `make fuzz` may be running at the same time
+    seeds="$OUT/smoke-seeds/$t"; log="$OUT/smoke-$t.log"
+    fuzz_seeds "$t" "$seeds"
     # shellcheck disable=SC2046
     "$OUT/$t" $(fuzz_options "$t") -runs=0 -artifact_prefix="$OUT/artifacts/$t-" \
-      "$OUT/seeds/$t" >"$log" 2>&1
+      "$seeds" >"$log" 2>&1
   else
+    seeds="$OUT/seeds/$t"; log="$OUT/$t.log"
+    fuzz_seeds "$t" "$seeds"
     jobs=${FUZZ_JOBS:-1}
     # shellcheck disable=SC2046,SC2086
     "$OUT/$t" $(fuzz_options "$t") -max_total_time="${FUZZ_SECONDS:-60}" -print_final_stats=1 \
       -artifact_prefix="$OUT/artifacts/$t-" $( [ "$jobs" -gt 1 ] && echo "-jobs=$jobs -workers=$jobs" ) \
-      $FUZZ_ARGS "$OUT/corpus/$t" "$OUT/seeds/$t" >"$log" 2>&1
+      $FUZZ_ARGS "$OUT/corpus/$t" "$seeds" >"$log" 2>&1
   fi
   rc=$?
   if [ $rc -eq 0 ]; then

@@ -1,0 +1,22 @@
+#!/bin/bash
+# tests/fuzz-smoke/run.sh — builds the libFuzzer targets of tests/fuzz/ and runs each one over
+# its seed corpus only (no fuzzing: a few seconds), so that the targets keep building and every
+# input that once crashed them (tests/hostile/, the seeds) stays fixed.  Needs clang and
+# libclang-rt-14-dev; skipped without them, and for every build label but the normal one (the
+# targets carry their own ASan+UBSan).
+# Prints "ok - NAME" / "not ok - NAME: why" per target.
+TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+if [ -n "$GW_LABEL" ] && [ "$GW_LABEL" != normal ]; then
+  exit 0
+fi
+if ! command -v "${CLANG:-clang}" >/dev/null 2>&1; then
+  echo "# fuzz-smoke skipped: no clang"
+  exit 0
+fi
+"$TOP/tests/fuzz/run.sh" --smoke 2>"${WORK:-/tmp}/fuzz-smoke.err"
+rc=$?
+if [ $rc = 2 ]; then
+  echo "# fuzz-smoke skipped: cannot build libFuzzer targets (clang, libclang-rt-14-dev?)"
+  sed 's/^/#   /' "${WORK:-/tmp}/fuzz-smoke.err" | tail -5
+fi
+exit 0

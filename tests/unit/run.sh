@@ -1,0 +1,45 @@
+#!/bin/bash
+# tests/unit/run.sh — builds tests/unit/unit.c against the formatter's object files and runs
+# it; unit.c prints one "ok - unit …" / "not ok - unit …" line per check.
+# Env: TOP = repo root, WORK = scratch dir; GW_SANITIZE=1 links the ASan+UBSan objects
+# (build/asan-obj) with -fsanitize=address,undefined instead of build/obj.
+# Objects used: base/{ctx,diag,xmlload} (context, error funnel, XML loading), fo/{fotree,style}
+# (FO tree, computed styles), layout/{kinsoku,fonts} (避头尾; fonts only because
+# gw_ctx_free frees a job's fonts).
+TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+WORK=${WORK:-$(mktemp -d)}
+mkdir -p "$WORK"
+. "$TOP/tests/lib.sh"
+PKGS="libxml-2.0 pangocairo pangoft2 librsvg-2.0 libxslt libexslt fontconfig"
+if [ "${GW_SANITIZE:-0}" = 1 ]; then
+  OBJDIR="$TOP/build/asan-obj/src"
+  SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -O1"
+else
+  OBJDIR="$TOP/build/obj/src"
+  SAN="-O1"
+fi
+OBJS=""
+for o in base/ctx base/diag base/xmlload fo/fotree fo/style layout/kinsoku layout/fonts; do
+  if [ ! -f "$OBJDIR/$o.o" ]; then
+    t_fail "unit build" "missing $OBJDIR/$o.o (make build/gongwen, or build/asan/gongwen for GW_SANITIZE=1)"
+    exit 0
+  fi
+  OBJS="$OBJS $OBJDIR/$o.o"
+done
+# shellcheck disable=SC2086,SC2046 # word splitting of the flag lists is wanted
+if ! cc -std=c11 -D_GNU_SOURCE -g -Wall -Wextra -Wno-unused-parameter $SAN -I"$TOP/src" \
+     $(pkg-config --cflags $PKGS) -o "$WORK/unit" "$TOP/tests/unit/unit.c" $OBJS \
+     $(pkg-config --libs $PKGS) -lm >"$WORK/build.log" 2>&1; then
+  t_fail "unit build" "$(grep -m1 -E 'error|undefined' "$WORK/build.log")"
+  exit 0
+fi
+t_ok "unit build"
+"$WORK/unit" >"$WORK/unit.out" 2>"$WORK/unit.err"
+rc=$?
+cat "$WORK/unit.out"
+if [ $rc -ne 0 ]; then
+  t_fail "unit run" "exit $rc: $(grep -m1 -E 'ERROR|runtime error|Sanitizer' "$WORK/unit.err")"
+else
+  t_ok "unit run"
+fi
+exit 0
