@@ -75,6 +75,7 @@ install: all
 	cp -r xsl fonts $(DESTDIR)$(PREFIX)/share/gongwen/
 	install -d $(DESTDIR)$(PREFIX)/share/gongwen/xml
 	cp -r xml/schema $(DESTDIR)$(PREFIX)/share/gongwen/xml/
+	cp xml/regime-*.xml $(DESTDIR)$(PREFIX)/share/gongwen/xml/
 	[ ! -f doc/gongwen.1 ] || install -m 644 doc/gongwen.1 $(DESTDIR)$(PREFIX)/share/man/man1/gongwen.1
 
 uninstall:

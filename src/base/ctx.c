@@ -127,6 +127,19 @@ gw_ctx_find_data_dir (const char *argv0)
           dir = parent;
         }
       g_free (dir);
+      /* an installed binary: PREFIX/bin/gongwen beside PREFIX/share/gongwen */
+      char *bin = g_path_get_dirname (base);
+      char *share = g_build_filename (bin, "..", "share", "gongwen", NULL);
+      char *probe = g_build_filename (share, "xsl", "documents.xml", NULL);
+      char *found = g_file_test (probe, G_FILE_TEST_EXISTS) ? g_canonicalize_filename (share, NULL) : NULL;
+      g_free (probe);
+      g_free (share);
+      g_free (bin);
+      if (found)
+        {
+          free (exe);
+          return found;
+        }
     }
   free (exe);
   return g_strdup (GW_DATADIR);

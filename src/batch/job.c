@@ -3,6 +3,8 @@
 #include "engine/engine.h"
 
 #include <errno.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
 #include <signal.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -117,6 +119,37 @@ job_fail (gw_ctx *ctx, gw_job *job, gsize mark, const char *fallback)
   job->status = GW_JOB_FAILED;
 }
 
+/* The directory (as a file URI ending in '/') of the regime record a case or inspection
+ * refers to, found the way validation finds it (beside the record, above it, or in the data
+ * directory); NULL when the record refers to none. Caller frees. */
+static char *
+job_regime_dir_new (gw_ctx *ctx, const gw_record *rec)
+{
+  xmlXPathContextPtr xp = xmlXPathNewContext (rec->doc);
+  if (!xp)
+    return NULL;
+  xmlXPathRegisterNs (xp, BAD_CAST "r", BAD_CAST GW_RECORD_NS);
+  xmlXPathObjectPtr o = xmlXPathEvalExpression (BAD_CAST "string((/*/r:applies/@regime | /*/@regime)[1])", xp);
+  char *dir = NULL;
+  if (o && o->stringval && *o->stringval)
+    {
+      const gw_record *g = gw_record_find_regime (ctx, rec, (const char *) o->stringval);
+      if (g)
+        {
+          char *abs = g_canonicalize_filename (g->path, NULL);
+          char *d = g_path_get_dirname (abs);
+          char *uri = g_filename_to_uri (d, NULL, NULL);
+          dir = uri ? g_strconcat (uri, "/", NULL) : NULL;
+          g_free (uri);
+          g_free (d);
+          g_free (abs);
+        }
+    }
+  xmlXPathFreeObject (o);
+  xmlXPathFreeContext (xp);
+  return dir;
+}
+
 /* Makes one document. */
 gboolean
 gw_job_run (gw_ctx *ctx, gw_stylesheet_cache *cache, gw_job *job, const char *const *params,
@@ -129,7 +162,20 @@ gw_job_run (gw_ctx *ctx, gw_stylesheet_cache *cache, gw_job *job, const char *co
   job->pages = -1;
   g_clear_pointer (&job->sha256, g_free);
   xsltStylesheetPtr style = gw_stylesheet_cache_lookup (cache, ctx, job->xsl_path);
-  xmlDocPtr fo = style ? gw_transform_apply (ctx, style, job->rec->doc, params) : NULL;
+  /* the stylesheets read the regime record where validation found it */
+  char *regime_dir = job_regime_dir_new (ctx, job->rec);
+  GPtrArray *all = g_ptr_array_new ();
+  for (const char *const *q = params; q && *q; q++)
+    g_ptr_array_add (all, (gpointer) *q);
+  if (regime_dir)
+    {
+      g_ptr_array_add (all, (gpointer) "regime-dir");
+      g_ptr_array_add (all, regime_dir);
+    }
+  g_ptr_array_add (all, NULL);
+  xmlDocPtr fo = style ? gw_transform_apply (ctx, style, job->rec->doc, (const char *const *) all->pdata) : NULL;
+  g_ptr_array_free (all, TRUE);
+  g_free (regime_dir);
   if (!fo || gw_diag_error_count (ctx->diag) > errors)
     {
       xmlFreeDoc (fo);

@@ -5,6 +5,8 @@
 #include "base/xmlload.h"
 #include "transform/transform.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 /* Splits NAME=VALUE options into a NULL-terminated name, value list (caller g_strfreev);
@@ -64,6 +66,18 @@ gw_cmd_xslt (int argc, char **argv)
     }
   g_option_context_free (oc);
 
+  for (int i = 1; out_path && i <= 2; i++)
+    {
+      GStatBuf a, b;
+      if (g_stat (out_path, &a) == 0 && g_stat (argv[i], &b) == 0 && a.st_dev == b.st_dev
+          && a.st_ino == b.st_ino)
+        {
+          fprintf (stderr, "gongwen xslt: the output %s is an input\n", out_path);
+          g_free (out_path);
+          g_strfreev (param_opts);
+          return GW_EXIT_USAGE;
+        }
+    }
   gw_ctx *ctx = gw_cli_ctx_new (argv[0]);
   char *input_dir = g_path_get_dirname (argv[2]);
   gw_ctx_allow_root (ctx, input_dir); /* document() may read the input's neighbours */
@@ -77,7 +91,16 @@ gw_cmd_xslt (int argc, char **argv)
   char *text = result ? gw_transform_serialize (ctx, style, result, &len) : NULL;
   if (text && out_path)
     {
-      if (!g_file_set_contents (out_path, text, (gssize) len, &err)) /* temp file + rename */
+      GStatBuf sb;
+      if (g_stat (out_path, &sb) == 0 && S_ISCHR (sb.st_mode))
+        { /* a device (/dev/null, /dev/full): written in place, never replaced by a file */
+          FILE *f = fopen (out_path, "wb");
+          gboolean ok = f && fwrite (text, 1, len, f) == len;
+          ok = (f && fclose (f) == 0) && ok;
+          if (!ok)
+            gw_diag_error (ctx->diag, out_path, 0, "cannot write: %s", g_strerror (errno));
+        }
+      else if (!g_file_set_contents (out_path, text, (gssize) len, &err)) /* temp file + rename */
         {
           gw_diag_error (ctx->diag, out_path, 0, "cannot write: %s", err->message);
           g_clear_error (&err);

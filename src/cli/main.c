@@ -72,7 +72,12 @@ main (int argc, char **argv)
     }
   for (size_t i = 0; i < G_N_ELEMENTS (cli_commands); i++)
     if (!strcmp (argv[1], cli_commands[i].name))
-      return cli_commands[i].fn (argc - 1, argv + 1);
+      {
+        char *prg = g_strdup_printf ("gongwen %s", cli_commands[i].name);
+        g_set_prgname (prg); /* "Usage: gongwen validate …" in every --help */
+        g_free (prg);
+        return cli_commands[i].fn (argc - 1, argv + 1);
+      }
   fprintf (stderr, "gongwen: unknown command '%s'\n", argv[1]);
   cli_usage (stderr);
   return GW_EXIT_USAGE;

@@ -38,10 +38,12 @@ engine_same_file (const char *a, const char *b)
          && sa.st_ino == sb.st_ino;
 }
 
-/* Checks that `path` may be written: not a directory, a pipe or the input itself, not named
- * twice (`files`, may be NULL). FALSE after reporting. `input` (may be NULL): the FO file. */
+/* Checks that `path` may be written: not a directory, a pipe or an input, not named twice
+ * (`files`, may be NULL). FALSE after reporting. `input`: the FO file, `source`: the file the
+ * document came from (a record); either may be NULL or no file. */
 static gboolean
-engine_file_check (gw_ctx *ctx, GPtrArray *files, const char *path, const char *input)
+engine_file_check (gw_ctx *ctx, GPtrArray *files, const char *path, const char *input,
+                   const char *source)
 {
   GStatBuf sb;
   gboolean exists = g_stat (path, &sb) == 0;
@@ -55,7 +57,7 @@ engine_file_check (gw_ctx *ctx, GPtrArray *files, const char *path, const char *
       gw_diag_error (ctx->diag, path, 0, "cannot write: not a regular file (a pipe or socket)");
       return FALSE;
     }
-  if (input && engine_same_file (path, input))
+  if (engine_same_file (path, input) || engine_same_file (path, source))
     {
       gw_diag_error (ctx->diag, path, 0, "cannot write: it is the input file");
       return FALSE;
@@ -73,9 +75,10 @@ engine_file_check (gw_ctx *ctx, GPtrArray *files, const char *path, const char *
  * its temporary file exclusively, under an unpredictable name (no symlink planted in a
  * shared folder can redirect it; two workers never share one). NULL after reporting. */
 static engine_file *
-engine_file_add (gw_ctx *ctx, GPtrArray *files, const char *path, const char *input)
+engine_file_add (gw_ctx *ctx, GPtrArray *files, const char *path, const char *input,
+                 const char *source)
 {
-  if (!engine_file_check (ctx, files, path, input))
+  if (!engine_file_check (ctx, files, path, input, source))
     return NULL;
   GStatBuf sb;
   engine_file *f = g_new0 (engine_file, 1);
@@ -159,9 +162,8 @@ gw_engine_render (gw_ctx *ctx, xmlDocPtr fo, const char *source, const gw_output
   /* the checks of engine_file_add, before any work (the PNG pages are checked as written) */
   const char *input = fo->URL ? (const char *) fo->URL : NULL;
   GPtrArray *files = g_ptr_array_new_with_free_func (engine_file_free);
-  gboolean can = (!out->areas_path || engine_file_check (ctx, NULL, out->areas_path, input))
-                 && (!out->pdf_path || engine_file_check (ctx, NULL, out->pdf_path, input))
-;
+  gboolean can = (!out->areas_path || engine_file_check (ctx, NULL, out->areas_path, input, source))
+                 && (!out->pdf_path || engine_file_check (ctx, NULL, out->pdf_path, input, source));
   if (can && out->areas_path && out->pdf_path && !strcmp (out->areas_path, out->pdf_path))
     {
       gw_diag_error (ctx->diag, out->pdf_path, 0, "cannot write: named for two outputs");
@@ -198,16 +200,16 @@ gw_engine_render (gw_ctx *ctx, xmlDocPtr fo, const char *source, const gw_output
   gboolean ok = TRUE;
   engine_file *f;
   if (ok && out->areas_path)
-    ok = (f = engine_file_add (ctx, files, out->areas_path, input))
+    ok = (f = engine_file_add (ctx, files, out->areas_path, input, source))
          && gw_areas_dump_xml (areas, f->tmp, ctx->diag);
   if (ok && out->pdf_path)
-    ok = (f = engine_file_add (ctx, files, out->pdf_path, input))
+    ok = (f = engine_file_add (ctx, files, out->pdf_path, input, source))
          && gw_render_pdf (ctx, areas, f->tmp);
   if (ok && out->png_path)
     for (guint i = 0; ok && i < areas->pages->len; i++)
       {
         char *name = engine_png_name (out->png_path, i);
-        ok = (f = engine_file_add (ctx, files, name, input))
+        ok = (f = engine_file_add (ctx, files, name, input, source))
              && gw_render_png_page (ctx, areas, i, f->tmp);
         g_free (name);
       }

@@ -238,7 +238,7 @@ I="$WORK/intr"
 corpus "$I" 30
 "$GW" batch "$I/gen" -o "$I/out" -j 2 >"$WORK/intr.out" 2>"$WORK/intr.err" &
 pid=$!
-for _ in $(seq 600); do
+for _ in $(seq 2400); do   # up to 2 minutes on a busy machine
   [ "$(find "$I/out" -maxdepth 1 -name '*.pdf' 2>/dev/null | wc -l)" -ge 2 ] && break
   sleep 0.05
 done
@@ -270,7 +270,7 @@ for f in "$I"/out/*.pdf; do pdfinfo "$f" >/dev/null 2>&1 || bad=$((bad + 1)); do
 "$GW" batch "$I/gen" -o "$I/kill" -j 1 >"$WORK/kill.out" 2>"$WORK/kill.err" &
 pid=$!
 victim=""
-for _ in $(seq 600); do
+for _ in $(seq 2400); do   # up to 2 minutes on a busy machine
   if [ "$(find "$I/kill" -maxdepth 1 -name '*.pdf' 2>/dev/null | wc -l)" -ge 1 ]; then
     victim=$(awk -v p="$pid" '$4 == p { print $1; exit }' /proc/[0-9]*/stat 2>/dev/null)
     [ -n "$victim" ] && break

@@ -12,7 +12,7 @@
 # timeout leaves its input in build/fuzz/artifacts/; turn it into a tests/hostile/ case.
 # Env: FUZZ_SECONDS (60), FUZZ_JOBS (parallel fuzzing jobs per target, 1), FUZZ_ARGS (extra
 # libFuzzer flags), CLANG (clang).
-# Exit status: 0 no finding, 1 a target crashed, 2 cannot build (no clang / no libFuzzer).
+# Exit status: 0 no finding, 1 a target crashed, 2 no clang or libFuzzer here, 3 build failed.
 cd "$(dirname "$0")/../.." || exit 2
 TOP=$(pwd)
 CLANG=${CLANG:-clang}
@@ -21,10 +21,14 @@ TARGETS=(fuzz_fo fuzz_record fuzz_props)
 # fuzz_available : TRUE when clang can build a libFuzzer target here.
 fuzz_available() {
   command -v "$CLANG" >/dev/null 2>&1 || return 1
-  mkdir -p "$OUT"
+  local d ok
+  d=$(mktemp -d) || return 1
   printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n){(void)d;(void)n;return 0;}\n' \
-    > "$OUT/probe.c"
-  "$CLANG" -fsanitize=fuzzer,address "$OUT/probe.c" -o "$OUT/probe" >/dev/null 2>&1
+    > "$d/probe.c"
+  "$CLANG" -fsanitize=fuzzer,address "$d/probe.c" -o "$d/probe" >/dev/null 2>&1
+  ok=$?
+  rm -rf "$d"
+  return $ok
 }
 
 # fuzz_build : compiles src/ (all but src/cli/main.c) and links the targets (tests/fuzz/fuzz.mk).
@@ -71,7 +75,7 @@ if ! fuzz_available; then
   echo "# fuzz: $CLANG with libFuzzer (clang, libclang-rt-14-dev) not available" >&2
   exit 2
 fi
-fuzz_build || { echo "# fuzz: build failed" >&2; exit 2; }
+fuzz_build || { echo "not ok - fuzz targets build: see the compiler messages above"; exit 3; }
 [ "$mode" = build ] && exit 0
 mkdir -p "$OUT/artifacts"
 status=0

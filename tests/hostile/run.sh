@@ -33,6 +33,10 @@ export GONGWEN_FONTS_CONF="${GONGWEN_FONTS_CONF:-$TOP/tests/fonts.conf}"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:exitcode=99}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:exitcode=99}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$TOP/tests/lsan.supp:print_suppressions=0}
+# messages in English (strerror texts are matched), everything else in the caller's locale
+# (the comma-decimal rerun of tests/run.sh keeps its LC_NUMERIC)
+if [ -n "$LC_ALL" ]; then export LC_CTYPE="$LC_ALL" LC_NUMERIC="$LC_ALL" LC_TIME="$LC_ALL"; unset LC_ALL; fi
+export LC_MESSAGES=C.UTF-8; unset LANGUAGE
 H="$TOP/tests/hostile"
 mkdir -p "$WORK" || exit 2
 GEN="$WORK/generated"
@@ -168,6 +172,15 @@ if [ -c "$FULL" ]; then
   [ -c "$FULL" ] && t_ok "output-device-full: still a device" \
     || t_fail "output-device-full: still a device" "$FULL was replaced by a regular file"
 fi
+if [ -c "$FULL" ]; then
+  h_run xslt-output-device-full xslt "$H/xsl-not-fo-output.xsl" "$H/data/record.xml" -o "$FULL"
+  h_check xslt-output-device-full 1 none grep "cannot write: No space left on device"
+fi
+cp "$H/xsl-not-fo-output.xsl" "$GEN/same.xsl"
+h_run xslt-output-is-input xslt "$GEN/same.xsl" "$H/data/record.xml" -o "$GEN/same.xsl"
+h_check xslt-output-is-input 2 none grep "the output .*same.xsl is an input"
+cmp -s "$H/xsl-not-fo-output.xsl" "$GEN/same.xsl" && t_ok "xslt-output-is-input: stylesheet unchanged" \
+  || t_fail "xslt-output-is-input: stylesheet unchanged" "the stylesheet was overwritten"
 NULLDEV=/dev/null
 if [ "$(id -u)" = 0 ] && mknod -m 666 "$GEN/null" c 1 3 2>/dev/null; then NULLDEV="$GEN/null"; fi
 h_run output-device-null fo "$VALID" -o "$NULLDEV" --areas out.xml
@@ -246,4 +259,7 @@ h_check too-many-pages 1 none grep "pages.fo:1: document exceeds 5000 pages; sto
 h_run font-size-larger-150-times fo "$GEN/larger.fo" -o out.pdf
 h_check font-size-larger-150-times 0 some nogrep "[0-9]{6,}pt tall"
 
+# no temporary file may be left anywhere the cases wrote
+left=$(find "$GEN" "$WORK" -name '.*.tmp' -o -name '.*.??????' -newer "$H/run.sh" 2>/dev/null | head -5)
+[ -z "$left" ] && t_ok "no temporary files left" || t_fail "no temporary files left" "$left"
 rm -rf "$GEN"
