@@ -28,7 +28,7 @@ deps:
 	@.ci/deps
 
 build/gongwen: $(OBJS)
-	$(CC) $(ALLCFLAGS) -o $@ $(OBJS) $(PKGLIBS)
+	@echo "  LD $@"; $(CC) $(ALLCFLAGS) -o $@ $(OBJS) $(PKGLIBS)
 
 build/obj/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
@@ -36,7 +36,7 @@ build/obj/%.o: %.c $(HDRS)
 
 build/asan/gongwen: $(ASAN_OBJS)
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 $(WARN) $(DEFS) -Isrc $(PKGCFLAGS) $(ASANFLAGS) -o $@ $(ASAN_OBJS) $(PKGLIBS)
+	@echo "  LD $@"; $(CC) -std=c11 $(WARN) $(DEFS) -Isrc $(PKGCFLAGS) $(ASANFLAGS) -o $@ $(ASAN_OBJS) $(PKGLIBS)
 
 build/asan-obj/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)

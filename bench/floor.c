@@ -6,12 +6,21 @@
  * cairo PDF surface, and writes the PDF.  No XML, no FO, no property inheritance, no keeps, no
  * area tree: whatever gongwen spends beyond this is its own overhead.
  *
- *   floor regulation IN.txt OUT.pdf        one long document (page numbers "— N —")
- *   floor notices IN.txt OUTDIR [COUNT]    one PDF per notice (documents end at a "=" line)
+ *   floor [FONTS] regulation IN.txt OUT.pdf        one long document (page numbers "— N —")
+ *   floor [FONTS] notices IN.txt OUTDIR [COUNT]    one PDF per notice (documents end at a "=" line)
+ *
+ * FONTS (family names, resolved by Pango through the default fontconfig, so FONTCONFIG_FILE may
+ * point at the same fonts.conf gongwen uses and role names such as 仿宋 resolve identically):
+ *   --font FAMILY    body, title, page numbers and headings (the --body/--head/--title that
+ *                    follow override it)
+ *   --body FAMILY    body text and page numbers (default "AR PL UMing CN")
+ *   --title FAMILY   the 22 pt title (default: the body family)
+ *   --head FAMILY    headings and article labels (default "WenQuanYi Zen Hei")
  *
  * Kinds: T title (22 pt, centred), H heading (黑体 stand-in, centred), N centred line, L left line,
  * P body paragraph, A article ("A<TAB>第N条<TAB>text": label in the heading font), R right line
- * (end-indent 4em).  Fonts: "AR PL UMing CN" and "WenQuanYi Zen Hei", as in the bench FO files.
+ * (end-indent 4em).  Default fonts: "AR PL UMing CN" and "WenQuanYi Zen Hei", as in the bench FO
+ * files.
  *
  * Build: cc -O2 -std=c11 floor.c -o floor $(pkg-config --cflags --libs pangocairo cairo-pdf)
  */
@@ -35,6 +44,7 @@
 typedef struct {
   PangoContext *pc;
   PangoFontDescription *body, *head, *title, *folio;
+  const char *head_family; /* for the article labels */
   cairo_surface_t *surface;
   cairo_t *cr;
   double y;        /* top of the next line */
@@ -178,7 +188,7 @@ floor_paragraph (floor_doc *d, char kind, char *text)
       pango_layout_set_text (l, s->str, (int) s->len);
       g_string_free (s, TRUE);
       attrs = pango_attr_list_new ();
-      PangoAttribute *a = pango_attr_family_new (HEAD_FONT);
+      PangoAttribute *a = pango_attr_family_new (d->head_family);
       a->start_index = 0;
       a->end_index = (guint) n;
       pango_attr_list_insert (attrs, a);
@@ -242,15 +252,45 @@ floor_line (floor_doc *d, char *line)
 static int
 floor_usage (void)
 {
-  fprintf (stderr, "usage: floor regulation IN.txt OUT.pdf\n"
-                   "       floor notices IN.txt OUTDIR [COUNT]\n");
+  fprintf (stderr, "usage: floor [FONTS] regulation IN.txt OUT.pdf\n"
+                   "       floor [FONTS] notices IN.txt OUTDIR [COUNT]\n"
+                   "FONTS: --font FAMILY, --body FAMILY, --title FAMILY, --head FAMILY\n");
   return 2;
+}
+
+/* Returns a font description "FAMILY SIZE" (the family may contain spaces). */
+static PangoFontDescription *
+floor_font (const char *family, double size)
+{
+  PangoFontDescription *fd = pango_font_description_new ();
+  pango_font_description_set_family (fd, family);
+  pango_font_description_set_size (fd, (int) (size * PANGO_SCALE));
+  return fd;
 }
 
 /* Entry point. */
 int
 main (int argc, char **argv)
 {
+  const char *body = NULL, *head = NULL, *title = NULL, *all = NULL;
+  while (argc > 2 && !strncmp (argv[1], "--", 2))
+    {
+      const char **dst = !strcmp (argv[1], "--font")    ? &all
+                         : !strcmp (argv[1], "--body")  ? &body
+                         : !strcmp (argv[1], "--head")  ? &head
+                         : !strcmp (argv[1], "--title") ? &title : NULL;
+      if (!dst)
+        return floor_usage ();
+      *dst = argv[2];
+      argc -= 2;
+      argv += 2;
+    }
+  if (!body)
+    body = all ? all : BODY_FONT;
+  if (!head)
+    head = all ? all : HEAD_FONT;
+  if (!title)
+    title = body;
   if (argc < 4)
     return floor_usage ();
   int notices = !strcmp (argv[1], "notices");
@@ -265,10 +305,11 @@ main (int argc, char **argv)
     }
   floor_doc d = { 0 };
   d.pc = floor_context_new ();
-  d.body = pango_font_description_from_string (BODY_FONT " 16");
-  d.head = pango_font_description_from_string (HEAD_FONT " 16");
-  d.title = pango_font_description_from_string (BODY_FONT " 22");
-  d.folio = pango_font_description_from_string (BODY_FONT " 14");
+  d.body = floor_font (body, 16);
+  d.head = floor_font (head, 16);
+  d.title = floor_font (title, 22);
+  d.folio = floor_font (body, 14);
+  d.head_family = head;
   d.folios = !notices;
 
   char *buf = NULL;

@@ -13,22 +13,73 @@ struct gw_style_pool {
   gw_style initial;
 };
 
-/* Hashes the bytes of a style. */
+/* Calls F(value) for every field of a style (field by field: struct padding is never
+ * read, so interning does not depend on uninitialised bytes). */
+#define STYLE_RGBA(F, c) F ((c).r) F ((c).g) F ((c).b) F ((c).a)
+#define STYLE_LEN(F, l) F ((double) (l).kind) F ((l).v)
+#define STYLE_SPACE(F, sp) F ((sp).min) F ((sp).opt) F ((sp).max) F ((double) (sp).discard) F ((double) (sp).precedence)
+#define STYLE_FIELDS(F, st)                                                                    \
+  F ((double) (gsize) (st)->font_family) F ((st)->font_size) F ((double) (st)->font_weight)      \
+  F ((double) (st)->italic) STYLE_RGBA (F, (st)->color) F ((st)->line_height)                   \
+  F ((st)->line_height_factor) F ((double) (st)->text_align) F ((double) (st)->text_align_last) \
+  F ((double) (st)->text_align_last_set) STYLE_LEN (F, (st)->text_indent)                       \
+  STYLE_LEN (F, (st)->last_line_end_indent) STYLE_LEN (F, (st)->start_indent)                  \
+  STYLE_LEN (F, (st)->end_indent) STYLE_SPACE (F, (st)->letter_spacing) F ((st)->word_spacing)  \
+  F ((double) (st)->ws_collapse) F ((double) (st)->linefeed) F ((double) (st)->ws_treatment)    \
+  F ((double) (st)->wrap) F ((double) (st)->widows) F ((double) (st)->orphans)                  \
+  F ((double) (st)->keep_together) F ((double) (st)->underline) F ((double) (st)->overline)     \
+  F ((double) (st)->line_through) F ((double) (st)->display_align)                             \
+  F ((double) (st)->border_collapse) F ((st)->border_sep_ipd) F ((st)->border_sep_bpd)          \
+  F ((double) (st)->grid) F ((st)->grid_char_pitch) F ((st)->grid_line_pitch)                   \
+  F ((double) (st)->hyphenate) STYLE_SPACE (F, (st)->space_before)                              \
+  STYLE_SPACE (F, (st)->space_after) STYLE_SIDES (F, st) STYLE_RGBA (F, (st)->background)       \
+  F ((double) (st)->break_before) F ((double) (st)->break_after)                               \
+  F ((double) (st)->keep_with_next) F ((double) (st)->keep_with_previous)                      \
+  STYLE_LEN (F, (st)->width) STYLE_LEN (F, (st)->height) STYLE_LEN (F, (st)->top)               \
+  STYLE_LEN (F, (st)->left) STYLE_LEN (F, (st)->right) STYLE_LEN (F, (st)->bottom)              \
+  F ((double) (st)->position) F ((st)->baseline_shift) F ((double) (st)->baseline_shift_kind)
+#define STYLE_SIDE(F, st, i)                                                                   \
+  STYLE_LEN (F, (st)->margin[i]) F ((double) (st)->margin_set[i]) F ((st)->padding[i])         \
+  F ((double) (st)->padding_discard[i]) F ((st)->border[i].width)                              \
+  F ((double) (st)->border[i].style) STYLE_RGBA (F, (st)->border[i].color)
+#define STYLE_SIDES(F, st)                                                                     \
+  STYLE_SIDE (F, st, 0) STYLE_SIDE (F, st, 1) STYLE_SIDE (F, st, 2) STYLE_SIDE (F, st, 3)
+
+/* Hashes the fields of a style. */
 static guint
 style_hash (gconstpointer p)
 {
-  const unsigned char *b = p;
-  guint h = 2166136261u;
-  for (size_t i = 0; i < sizeof (gw_style); i++)
-    h = (h ^ b[i]) * 16777619u;
-  return h;
+  const gw_style *st = p;
+  guint64 h = 1469598103934665603ull;
+#define STYLE_MIX(v)                                                                           \
+  {                                                                                            \
+    double d_ = (v) + 0.0; /* -0.0 and 0.0 hash alike */                                       \
+    guint64 b_;                                                                                \
+    memcpy (&b_, &d_, sizeof b_);                                                              \
+    h = (h ^ b_) * 1099511628211ull;                                                           \
+  }
+  STYLE_FIELDS (STYLE_MIX, st)
+#undef STYLE_MIX
+  return (guint) (h ^ (h >> 32));
 }
 
-/* Compares two styles byte for byte. */
+/* Compares two styles field by field. */
 static gboolean
 style_equal (gconstpointer a, gconstpointer b)
 {
-  return memcmp (a, b, sizeof (gw_style)) == 0;
+  double va[512], vb[512];
+  int na = 0, nb = 0;
+  const gw_style *x = a, *y = b;
+#define STYLE_PUT_A(v) va[na++] = (v);
+#define STYLE_PUT_B(v) vb[nb++] = (v);
+  STYLE_FIELDS (STYLE_PUT_A, x)
+  STYLE_FIELDS (STYLE_PUT_B, y)
+#undef STYLE_PUT_A
+#undef STYLE_PUT_B
+  for (int i = 0; i < na; i++)
+    if (va[i] != vb[i])
+      return FALSE;
+  return TRUE;
 }
 
 /* Interns a string. */

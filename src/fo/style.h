@@ -88,7 +88,6 @@ typedef struct gw_style {
   gw_position position;
   double baseline_shift;     /* pt, positive = up */
   int baseline_shift_kind;   /* 0 length, 1 super, 2 sub */
-  gw_rgba dummy_unused;
 } gw_style;
 
 typedef struct gw_style_pool gw_style_pool;

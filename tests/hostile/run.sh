@@ -131,6 +131,17 @@ h_run input-fifo fo "$GEN/fifo.fo" -o out.pdf
 h_check input-fifo 1 none grep "fifo.fo: not a regular file"
 h_run input-fifo-record render "$GEN/fifo.fo" -o .
 h_check input-fifo-record 1 none grep "fifo.fo: not a regular file"
+h_run import-dev-zero import /dev/zero -o .
+h_check import-dev-zero 1 none grep "/dev/zero: not a regular file"
+h_run import-fifo import "$GEN/fifo.fo" -o .
+h_check import-fifo 1 none grep "fifo.fo: not a regular file"
+# a folder of records that are no records: a pipe, a device, a loop, /etc/passwd, a folder
+mkdir -p "$GEN/folder/d.xml"
+mkfifo "$GEN/folder/a.xml"; ln -s /dev/zero "$GEN/folder/b.xml"; ln -s /etc/passwd "$GEN/folder/c.xml"
+ln -s . "$GEN/folder/loop"; cp "$H/record-xxe.xml" "$GEN/folder/"
+h_run batch-hostile-folder batch "$GEN/folder" -o .
+h_check batch-hostile-folder 1 any grep "^0 documents written" \
+  grep "record-xxe.xml:7: refused external entity" nogrep "root:.*:0:0:"
 if [ "$(id -u)" != 0 ]; then
   cp "$H/data/valid.fo" "$GEN/unreadable.fo"; chmod 000 "$GEN/unreadable.fo"
   h_run input-unreadable fo "$GEN/unreadable.fo" -o out.pdf
@@ -160,6 +171,19 @@ h_run output-areas-is-input fo "$GEN/same.fo" -o out.pdf --areas "$GEN/same.fo"
 h_check output-areas-is-input 1 none grep "same.fo: cannot write: it is the input file"
 cmp -s "$VALID" "$GEN/same.fo" && t_ok "output-is-input: input unchanged" \
   || t_fail "output-is-input: input unchanged" "the input was overwritten"
+# a record whose file name is the name of the document it yields
+mkdir -p "$GEN/named"
+(cd "$GEN/named" && timeout 60 "$GW" render "$H/data/record.xml" -o . >/dev/null 2>&1)
+docname=$(ls "$GEN/named" | head -1)
+if [ -n "$docname" ]; then
+  mkdir -p "$GEN/clash"; cp "$H/data/record.xml" "$GEN/clash/$docname"
+  h_run output-is-record render "$GEN/clash/$docname" -o "$GEN/clash"
+  h_check output-is-record 1 none grep "cannot write: it is the input file"
+  cmp -s "$H/data/record.xml" "$GEN/clash/$docname" && t_ok "output-is-record: record unchanged" \
+    || t_fail "output-is-record: record unchanged" "the record was overwritten"
+else
+  t_fail "output-is-record" "data/record.xml yields no document"
+fi
 # a full device: /dev/full (as root a private one: a regression replacing the device by a
 # regular file must not damage the machine's /dev/full)
 FULL=/dev/full
