@@ -1,5 +1,5 @@
 /* cmd-import.c — 'gongwen import cases.csv -o DIR': a spreadsheet export of product sampling
- * results (one failed sample per row, Chinese column headers; doc/cli.md lists them) →
+ * results (one failed sample per row, Chinese column headers; README.md, "import", lists them) →
  * one case record per row, DIR/<编号>.xml, kind product-sampling, following
  * xml/schema/case.rng.
  *
@@ -28,7 +28,7 @@
 /* The regime product sampling cases fall under, and the rules they apply. */
 #define IMPORT_REGIME "regime-6"
 
-/* The columns (doc/cli.md documents them). */
+/* The columns (README.md, section "import", documents them). */
 typedef enum {
   C_ID, C_DOCNO, C_SAMPLE, C_ISSUER, C_OFFICE, C_OFFICE_PHONE,
   C_ENT_NAME, C_ENT_ADDRESS, C_ENT_LEGAL, C_ENT_CONTACT, C_ENT_PHONE, C_ENT_REG, C_ENT_LICENCE,
@@ -897,7 +897,7 @@ gw_cmd_import (int argc, char **argv)
         "one case record per row: DIR/<编号>.xml, valid against xml/schema/case.rng and the\n"
         "rules of regime-6 (derived dates are counted from its deadlines). A row with a bad\n"
         "cell is reported as CASES.csv:LINE: column 列名: what is wrong, and skipped; the\n"
-        "other rows are written. The columns are listed in doc/cli.md and gongwen(1).");
+        "other rows are written. The columns are listed in README.md and gongwen(1).");
   g_option_context_set_description (oc, "Exit status: 0 every row imported, 1 some row "
                                         "failed, 2 usage error.\n");
   g_set_prgname ("gongwen import"); /* "Usage: gongwen import …" */
