@@ -399,6 +399,22 @@ lay_retrieved_marker (lay_job *job, const gw_fo *rm)
   return m ? gw_fotree_restyled_marker (job->ctx, job->tree, m, rm->style) : NULL;
 }
 
+/* Lays out a table or list with its breaks, spaces, id and markers around it. */
+static void
+lay_framed (lay_job *job, const gw_fo *fo, const lay_ref *ref, GPtrArray *out,
+            void (*body) (lay_job *, const gw_fo *, const lay_ref *, GPtrArray *))
+{
+  const gw_style *st = fo->style;
+  if (st->break_before != GW_BREAK_AUTO)
+    add_break (job, out, st->break_before);
+  lay_add_space (job, out, st->space_before.opt, st->space_before.discard);
+  add_id_and_markers (job, fo, out);
+  body (job, fo, ref, out);
+  lay_add_space (job, out, st->space_after.opt, st->space_after.discard);
+  if (st->break_after != GW_BREAK_AUTO)
+    add_break (job, out, st->break_after);
+}
+
 /* Appends the vertical list of the children of `parent`. */
 void
 lay_blocks (lay_job *job, const gw_fo *parent, const lay_ref *ref, GPtrArray *out)
@@ -429,28 +445,12 @@ lay_blocks (lay_job *job, const gw_fo *parent, const lay_ref *ref, GPtrArray *ou
                 t = gw_fo_child (c, FO_TABLE);
               }
             if (t)
-              {
-                if (t->style->break_before != GW_BREAK_AUTO)
-                  add_break (job, out, t->style->break_before);
-                lay_add_space (job, out, t->style->space_before.opt, t->style->space_before.discard);
-                add_id_and_markers (job, t, out);
-                lay_table (job, t, ref, out);
-                lay_add_space (job, out, t->style->space_after.opt, t->style->space_after.discard);
-                if (t->style->break_after != GW_BREAK_AUTO)
-                  add_break (job, out, t->style->break_after);
-              }
+              lay_framed (job, t, ref, out, lay_table);
             c = c->next;
             continue;
           }
         case FO_LIST_BLOCK:
-          if (c->style->break_before != GW_BREAK_AUTO)
-            add_break (job, out, c->style->break_before);
-          lay_add_space (job, out, c->style->space_before.opt, c->style->space_before.discard);
-          add_id_and_markers (job, c, out);
-          lay_list_block (job, c, ref, out);
-          lay_add_space (job, out, c->style->space_after.opt, c->style->space_after.discard);
-          if (c->style->break_after != GW_BREAK_AUTO)
-            add_break (job, out, c->style->break_after);
+          lay_framed (job, c, ref, out, lay_list_block);
           c = c->next;
           continue;
         case FO_MARKER:

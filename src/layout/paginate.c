@@ -250,6 +250,29 @@ splittable (const vitem *it, gboolean force)
   return FALSE;
 }
 
+/* Splits item i of `items` inside (a box or a parallel group) at `room`: the head is
+ * items[0..i) + the item's head, the tail the item's rest + items(i..]. FALSE when nothing
+ * of the item fits. */
+static gboolean
+split_inside (lay_job *job, GPtrArray *items, guint i, double room, gboolean force_box,
+              gboolean force_par, gboolean at_top, GPtrArray **head, GPtrArray **tail,
+              gw_break *forced)
+{
+  vitem *it = g_ptr_array_index (items, i), *hi = NULL, *ti = NULL;
+  gboolean ok = it->kind == VI_BOX ? split_box (job, it, room, force_box, at_top, &hi, &ti, forced)
+                                   : split_par (job, it, room, force_par, &hi, &ti);
+  if (!ok || (it->kind == VI_BOX && !hi->u.box->items->len))
+    return FALSE;
+  *head = slice (job, items, 0, i);
+  g_ptr_array_add (*head, hi);
+  *tail = lay_list_new (job);
+  if (ti)
+    g_ptr_array_add (*tail, ti);
+  for (guint k = i + 1; k < items->len; k++)
+    g_ptr_array_add (*tail, g_ptr_array_index (items, k));
+  return TRUE;
+}
+
 /* Splits `items` so that *head fits in `avail`.  Returns FALSE when nothing can be placed
  * without breaking a keep (unless `force`).  *tail is NULL when everything fits. */
 static gboolean
@@ -293,21 +316,9 @@ split_list (lay_job *job, GPtrArray *items, double avail, gboolean force, gboole
       /* item i overflows */
       if (splittable (it, force && last_ok < 0 && !placed))
         {
-          vitem *hi = NULL, *ti = NULL;
-          gboolean ok = it->kind == VI_BOX
-                          ? split_box (job, it, avail - used, force, at_top && !placed, &hi, &ti, forced)
-                          : split_par (job, it, avail - used, force && last_ok < 0, &hi, &ti);
-          if (ok && (it->kind != VI_BOX || hi->u.box->items->len))
-            {
-              *head = slice (job, items, 0, i);
-              g_ptr_array_add (*head, hi);
-              *tail = lay_list_new (job);
-              if (ti)
-                g_ptr_array_add (*tail, ti);
-              for (guint k = i + 1; k < items->len; k++)
-                g_ptr_array_add (*tail, g_ptr_array_index (items, k));
-              return TRUE;
-            }
+          if (split_inside (job, items, i, avail - used, force, force && last_ok < 0,
+                            at_top && !placed, head, tail, forced))
+            return TRUE;
         }
       if (last_ok >= 0)
         {
@@ -329,21 +340,8 @@ split_list (lay_job *job, GPtrArray *items, double avail, gboolean force, gboole
       /* a single item taller than the page: place it alone, clipped */
       if (splittable (it, TRUE))
         {
-          vitem *hi = NULL, *ti = NULL;
-          gboolean ok = it->kind == VI_BOX
-                          ? split_box (job, it, avail - used, TRUE, at_top, &hi, &ti, forced)
-                          : split_par (job, it, avail - used, TRUE, &hi, &ti);
-          if (ok)
-            {
-              *head = slice (job, items, 0, i);
-              g_ptr_array_add (*head, hi);
-              *tail = lay_list_new (job);
-              if (ti)
-                g_ptr_array_add (*tail, ti);
-              for (guint k = i + 1; k < items->len; k++)
-                g_ptr_array_add (*tail, g_ptr_array_index (items, k));
-              return TRUE;
-            }
+          if (split_inside (job, items, i, avail - used, TRUE, TRUE, at_top, head, tail, forced))
+            return TRUE;
         }
       gw_diag_warn (job->ctx->diag, job->tree->file, 0,
                     "an object %.0fpt tall does not fit in the %.0fpt available; clipped", h, avail - used);
