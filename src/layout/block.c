@@ -421,7 +421,7 @@ lay_blocks (lay_job *job, const gw_fo *parent, const lay_ref *ref, GPtrArray *ou
 {
   gboolean first_para = TRUE;
   const gw_fo *c = parent->first;
-  while (c)
+  while (c && !job->stopped)
     {
       switch (c->kind)
         {

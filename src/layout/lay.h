@@ -124,6 +124,8 @@ struct lay_job {
   const gw_fo *(*retrieve) (lay_job *job, const gw_fo *retrieve_marker);
   lay_page_info *cur_page;
   GPtrArray *open_markers;   /* markers whose parent started but did not end yet (emit order) */
+  double laid_h;             /* total height of the lines laid out this pass */
+  gboolean stopped;          /* the document is far too long: layout stopped (reported) */
 };
 
 /* ---- storage (everything freed at the end of a pass) ---- */

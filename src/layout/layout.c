@@ -191,6 +191,8 @@ layout_pass (lay_job *job)
   g_hash_table_remove_all (job->cites_now);
   g_hash_table_remove_all (job->cites_used);
   g_hash_table_remove_all (job->missing_reported);
+  job->laid_h = 0;
+  job->stopped = FALSE;
   int counter = 0;
   gboolean any = FALSE;
   for (const gw_fo *s = job->tree->root->first; s; s = s->next)

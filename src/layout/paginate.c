@@ -960,8 +960,27 @@ lay_page_sequence (lay_job *job, const gw_fo *seq, int *page_counter)
   int index = 0;
   gw_break pending = GW_BREAK_AUTO;
   char *seq_id = gw_fo_attr (seq, "id");
-  while ((items && items->len) || index == 0)
+  /* the flow is broken through a window of a few pages' worth of items at a time, so that
+   * what each page leaves over is a short list, not a copy of the rest of the document */
+  GPtrArray *all = items;
+  guint from = 0;
+  items = NULL;
+  while ((items && items->len) || from < all->len || index == 0)
     {
+      GPtrArray *window = lay_list_new (job);
+      double wh = 0;
+      for (guint k = 0; items && k < items->len; k++)
+        {
+          g_ptr_array_add (window, g_ptr_array_index (items, k));
+          wh += ((vitem *) g_ptr_array_index (items, k))->h;
+        }
+      while (from < all->len && wh < 3 * g0.bh + 1)
+        {
+          vitem *it = g_ptr_array_index (all, from++);
+          g_ptr_array_add (window, it);
+          wh += it->h;
+        }
+      items = window;
       if (gw_diag_failed (job->ctx->diag) && job->ctx->diag && gw_diag_error_count (job->ctx->diag) > 50)
         break;
       if (job->areas->pages->len >= job->ctx->limits.max_pages)
@@ -995,7 +1014,7 @@ lay_page_sequence (lay_job *job, const gw_fo *seq, int *page_counter)
         }
       else
         head = lay_list_new (job);
-      if (!tail || !tail->len)
+      if ((!tail || !tail->len) && from >= all->len)
         {
           const gw_fo *lm = select_master (job, master, index, number, TRUE, FALSE);
           if (lm && lm != spm)

@@ -20,6 +20,10 @@
 #include <math.h>
 #include <string.h>
 
+/* Line height laid out per allowed page before layout stops (cells side by side count more
+ * than once, so this is generous). */
+#define LAY_MAX_HEIGHT_PER_PAGE 1500.0
+
 typedef struct {
   int b0, b1;                /* byte range in the paragraph text */
   const gw_style *st;
@@ -68,6 +72,7 @@ typedef struct {
   GPtrArray *glyphs;         /* PangoGlyphString* per item */
   pchar *chars;
   int n;
+  double *adj_delta, *adj_shift; /* per char: width change and glyph offset of its line */
   GPtrArray *footnotes;      /* footnote-body nodes met in the paragraph (borrowed) */
   GArray *footnote_at;       /* byte offset in text where each footnote's citation ends */
 } para;
@@ -359,6 +364,8 @@ para_clear (para *p)
   if (p->glyphs)
     g_ptr_array_free (p->glyphs, TRUE);
   g_free (p->chars);
+  g_free (p->adj_delta);
+  g_free (p->adj_shift);
   g_string_free (p->text, TRUE);
   g_array_free (p->spans, TRUE);
   g_array_free (p->objs, TRUE);
@@ -389,6 +396,8 @@ para_shape (para *p)
   int len = (int) p->text->len;
   p->n = g_utf8_strlen (text, len);
   p->chars = g_new0 (pchar, p->n + 1);
+  p->adj_delta = g_new0 (double, p->n + 1);
+  p->adj_shift = g_new0 (double, p->n + 1);
   int *byte_to_char = g_new (int, len + 1);
   int k = 0;
   for (const char *q = text; q < text + len; q = g_utf8_next_char (q), k++)
@@ -515,23 +524,34 @@ line_add_text_piece (para *p, lay_line *line, int a, int b, double x, const line
   para_span *sp = &g_array_index (p->spans, para_span, ca->span);
   int byte_a = ca->byte - src_item->offset, byte_b = p->chars[b].byte - src_item->offset;
   PangoGlyphString *gs = pango_glyph_string_new ();
-  int ng = 0;
-  for (int g = 0; g < src->num_glyphs; g++)
-    if (src->log_clusters[g] >= byte_a && src->log_clusters[g] < byte_b)
-      ng++;
-  pango_glyph_string_set_size (gs, ng);
+  /* the glyphs of [byte_a, byte_b): log_clusters rise with the glyph index (left-to-right
+   * text), so a binary search finds the first and the run ends at byte_b — linear in the
+   * line, not in the paragraph */
+  int lo = 0, hi = src->num_glyphs;
+  while (lo < hi)
+    {
+      int mid = (lo + hi) / 2;
+      if (src->log_clusters[mid] < byte_a)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  int g0 = lo, g1 = lo;
+  while (g1 < src->num_glyphs && src->log_clusters[g1] < byte_b)
+    g1++;
+  pango_glyph_string_set_size (gs, g1 - g0);
   int k = 0;
   double w = 0;
   int prev_char = -1;
-  for (int g = 0; g < src->num_glyphs; g++)
+  int ci = a;
+  for (int g = g0; g < g1; g++)
     {
       int lc = src->log_clusters[g];
       if (lc < byte_a || lc >= byte_b)
         continue;
       gs->glyphs[k] = src->glyphs[g];
       gs->log_clusters[k] = lc - byte_a;
-      /* char index of this glyph's cluster */
-      int ci = a;
+      /* char index of this glyph's cluster (advances with g) */
       while (ci + 1 < b && p->chars[ci + 1].byte - src_item->offset <= lc)
         ci++;
       if (ci != prev_char)
@@ -540,10 +560,10 @@ line_add_text_piece (para *p, lay_line *line, int a, int b, double x, const line
            * first glyph of the cluster carries the whole advance difference */
           double nat = 0;
           int g2 = g;
-          for (; g2 < src->num_glyphs && src->log_clusters[g2] == lc; g2++)
+          for (; g2 < g1 && src->log_clusters[g2] == lc; g2++)
             nat += src->glyphs[g2].geometry.width / (double) PANGO_SCALE;
           /* a cluster may cover several characters (a —— ligature): all their advances */
-          int next_byte = g2 < src->num_glyphs ? src->log_clusters[g2] : byte_b;
+          int next_byte = g2 < g1 ? src->log_clusters[g2] : byte_b;
           if (next_byte > byte_b || next_byte <= lc)
             next_byte = byte_b;
           double target = 0;
@@ -556,7 +576,13 @@ line_add_text_piece (para *p, lay_line *line, int a, int b, double x, const line
       w += gs->glyphs[k].geometry.width / (double) PANGO_SCALE;
       k++;
     }
-  PangoItem *it = pango_item_copy (src_item);
+  /* a light copy of the item: its font and analysis, without the attribute list that
+   * pango_item_copy would duplicate for every line */
+  PangoItem *it = pango_item_new ();
+  it->analysis = src_item->analysis;
+  it->analysis.extra_attrs = NULL;
+  if (it->analysis.font)
+    g_object_ref (it->analysis.font);
   it->offset = 0;
   it->length = byte_b - byte_a;
   it->num_chars = b - a;
@@ -608,7 +634,9 @@ para_make_line (para *p, const lay_ref *ref, int a, int b, double x0, double ava
   line->pieces = g_ptr_array_new ();
   lay_own (job, line->pieces, (GDestroyNotify) g_ptr_array_unref);
   int n = b - a;
-  line_adjust adj = { g_new0 (double, p->n + 1), g_new0 (double, p->n + 1) };
+  line_adjust adj = { p->adj_delta, p->adj_shift }; /* zeroed over [a, b] for this line */
+  memset (adj.delta + a, 0, sizeof (double) * (b - a + 1));
+  memset (adj.shift + a, 0, sizeof (double) * (b - a + 1));
   double natural = 0;
   for (int c = a; c < b; c++)
     natural += p->chars[c].adv;
@@ -745,8 +773,6 @@ para_make_line (para *p, const lay_ref *ref, int a, int b, double x0, double ava
   line->x = lay_start_indent (bst, ref);
   line->w = ref->x + ref->width - lay_end_indent (bst, ref) - line->x;
   *used = pos - x0 - (hang ? p->chars[b - 1].adv : 0);
-  g_free (adj.delta);
-  g_free (adj.shift);
   return line;
 }
 
@@ -888,6 +914,17 @@ para_break (para *p, const lay_ref *ref, gboolean first_para, GPtrArray *out)
       gboolean ok = (k + 1) >= st->orphans && (nlines - k - 1) >= st->widows;
       it->no_break_after = !ok && k < nlines - 1;
       g_ptr_array_add (out, it);
+      /* a bound on memory: far more lines than the page limit can hold stops the layout */
+      p->job->laid_h += it->h;
+      if (p->job->laid_h > p->job->ctx->limits.max_pages * LAY_MAX_HEIGHT_PER_PAGE)
+        {
+          if (!p->job->stopped)
+            gw_diag_error (p->job->ctx->diag, p->job->tree->file, p->block->line,
+                           "the document is longer than %u pages; stopped",
+                           p->job->ctx->limits.max_pages);
+          p->job->stopped = TRUE;
+          break;
+        }
     }
   g_array_free (starts, TRUE);
   g_array_free (ends, TRUE);
@@ -898,6 +935,12 @@ const gw_fo *
 lay_inline_run (lay_job *job, const gw_fo *block, const gw_fo *first, const lay_ref *ref,
                 gboolean first_para, GPtrArray *out)
 {
+  if (job->stopped)
+    {
+      while (first && gw_fo_kind_class (first->kind) != FO_CLASS_BLOCK)
+        first = first->next;
+      return first;
+    }
   para p = { 0 };
   p.job = job;
   p.block = block;
