@@ -1,11 +1,13 @@
 #!/bin/sh
 # Installs what the benchmark needs beyond the build deps (Apache FOP, a TrueType CJK font FOP can
-# read) when missing, and writes bench/work/fop.xconf registering that font for FOP.
+# read, hb-subset for the subset role fonts, valgrind for instruction counts) when missing, and
+# writes bench/work/fop.xconf registering that font for FOP.
 # Usage: bench/deps.sh            (called by `make bench-deps`)
 set -e
 HERE=$(cd "$(dirname "$0")" && pwd)
 WORK=${BENCH_WORK:-$HERE/work}
-PKGS="fop fonts-arphic-uming fonts-wqy-zenhei time poppler-utils python3 pkg-config libpango1.0-dev libcairo2-dev"
+PKGS="fop fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei fonts-noto-cjk time poppler-utils python3 pkg-config
+      libpango1.0-dev libcairo2-dev libharfbuzz-bin valgrind"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

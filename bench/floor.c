@@ -19,7 +19,8 @@
  *
  * Kinds: T title (22 pt, centred), H heading (黑体 stand-in, centred), N centred line, L left line,
  * P body paragraph, A article ("A<TAB>第N条<TAB>text": label in the heading font), R right line
- * (end-indent 4em).  Default fonts: "AR PL UMing CN" and "WenQuanYi Zen Hei", as in the bench FO
+ * (end-indent 4em), S left line at a 14 pt pitch, never wrapped (one line of a PDF's text), B page
+ * break (text ignored).  Default fonts: "AR PL UMing CN" and "WenQuanYi Zen Hei", as in the bench FO
  * files.
  *
  * Build: cc -O2 -std=c11 floor.c -o floor $(pkg-config --cflags --libs pangocairo cairo-pdf)
@@ -170,6 +171,7 @@ floor_paragraph (floor_doc *d, char kind, char *text)
       break;
     case 'N': align = PANGO_ALIGN_CENTER; break;
     case 'L': break;
+    case 'S': pitch = 14; break;
     case 'R': align = PANGO_ALIGN_RIGHT; width = BODY_W - 64;
       if (strstr (text, "局")) floor_space (d, PITCH);
       break;
@@ -198,7 +200,7 @@ floor_paragraph (floor_doc *d, char kind, char *text)
   else
     pango_layout_set_text (l, text, -1);
   pango_layout_set_font_description (l, font);
-  pango_layout_set_width (l, (int) (width * PANGO_SCALE));
+  pango_layout_set_width (l, kind == 'S' ? -1 : (int) (width * PANGO_SCALE)); /* S: no wrapping */
   pango_layout_set_wrap (l, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment (l, align);
   pango_layout_set_justify (l, justify);
@@ -244,7 +246,10 @@ floor_line (floor_doc *d, char *line)
     return 1;
   if (n < 2 || line[1] != '\t')
     return 0;
-  floor_paragraph (d, line[0], line + 2);
+  if (line[0] == 'B')
+    floor_page_break (d);
+  else
+    floor_paragraph (d, line[0], line + 2);
   return 0;
 }
 

@@ -11,6 +11,8 @@
 
 Usage: bench/gen_fo.py [WORKDIR]      (default: bench/work beside this script)
        bench/gen_fo.py --cases SAMPLE.xml COUNT OUTDIR   (mutated copies of a case record)
+       bench/gen_fo.py --floor-text OUT.txt COUNT PDF…   (the floor's input with the text of
+           the PDFs gongwen made from one record, COUNT documents cycling over them)
 Only standard XSL-FO 1.1 that Apache FOP 2.8 understands is used.  Both gongwen and FOP must
 find the same TrueType fonts: "AR PL UMing CN" (text) and "WenQuanYi Zen Hei" (headings).
 """
@@ -459,10 +461,42 @@ def gen_cases(sample, count, out):
         write(os.path.join(out, f"case-{i + 1:04d}.xml"), t)
 
 
+# ---------------------------------------------------------------------------------------------
+# (f) the floor's input with the same text as the documents of a batch
+
+def gen_floor_text(out, count, pdfs):
+    """Writes OUT (floor.c's input) with COUNT documents cycling over PDFS: every line of
+    `pdftotext PDF` as an S line (14 pt pitch; the first two lines, issuer and title, as T lines in
+    the title font), a B line at every page break of the PDF, "=" at the end of each document.  The floor then
+    draws the same characters on as many pages with the same fonts as gongwen's documents."""
+    import subprocess
+    docs = []
+    for pdf in pdfs:
+        txt = subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, "-"], capture_output=True,
+                             text=True, check=True).stdout
+        lines, titles = [], 0
+        for page in txt.split("\f"):
+            if not page.strip():
+                continue
+            if lines:
+                lines.append("B\t")
+            for line in page.split("\n"):
+                line = " ".join(line.split())
+                if not line:
+                    continue
+                lines.append(("T\t" if titles < 2 else "S\t") + line)
+                titles += 1
+        docs.append("\n".join(lines) + "\n=\n")
+    write(out, "".join(docs[i % len(docs)] for i in range(count)))
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     if len(sys.argv) == 5 and sys.argv[1] == "--cases":
         gen_cases(sys.argv[2], int(sys.argv[3]), sys.argv[4])
+        return
+    if len(sys.argv) >= 5 and sys.argv[1] == "--floor-text":
+        gen_floor_text(sys.argv[2], int(sys.argv[3]), sys.argv[4:])
         return
     work = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "work")
     os.makedirs(work, exist_ok=True)

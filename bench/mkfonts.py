@@ -12,13 +12,15 @@ writes into OUTDIR:
   chars.txt            the code points kept, one U+XXXX a line: ASCII, Latin-1, general
                        punctuation, CJK symbols, full-width forms, GB 2312 (7,445 characters) and
                        every character of TOPDIR/xml and TOPDIR/xsl (records and stylesheets)
-  <role>.otf / .ttf    one subset per role font (see FONTS), renamed "GW Subset <role>" (family)
-                       and "GWSubset-<role>" (PostScript name, so pdffonts shows which was used)
+  <name>.otf / .ttf    one subset per role font (see FONTS), renamed "GW Subset <name>" (family)
+                       and "GWSubset-<name>" (PostScript name, so pdffonts shows which was used);
+                       cff-* keep the CFF subroutines, cffd-* are made with --desubroutinize
   fonts-subset-cff.conf       gongwen's fonts/fonts.conf roles → the Noto CJK SC subsets, then
                                the full Noto fonts (fallback)
+  fonts-subset-cffd.conf      the same with the desubroutinized subsets
   fonts-subset-truetype.conf  the same with the TrueType fonts (AR PL UMing CN / WenQuanYi Zen Hei)
-Fonts are made only when missing or older than this script or chars.txt (hb-subset takes a few
-seconds per CFF font).  Prints one line per font: size before → after.
+Fonts are made only when missing or older than this script or chars.txt (hb-subset takes well
+under a second per font).  Prints one line per font: size before → after.
 """
 
 import os
@@ -26,14 +28,18 @@ import struct
 import subprocess
 import sys
 
-# name → (family to look up, face style for fc-match, extension)
+# name → (family to look up, face style for fc-match, extra hb-subset options)
 FONTS = {
-    "cff-xbs": ("Noto Serif CJK SC", "SemiBold"),   # 小标宋
-    "cff-serif": ("Noto Serif CJK SC", "Regular"),  # 仿宋, 宋体, 楷体, serif
-    "cff-sans": ("Noto Sans CJK SC", "Regular"),    # 黑体, sans-serif
-    "tt-serif": ("AR PL UMing CN", "Light"),        # everything but 黑体
-    "tt-sans": ("WenQuanYi Zen Hei", "Regular"),    # 黑体, sans-serif
+    "cff-xbs": ("Noto Serif CJK SC", "SemiBold", []),    # 小标宋
+    "cff-serif": ("Noto Serif CJK SC", "Regular", []),   # 仿宋, 宋体, 楷体, serif
+    "cff-sans": ("Noto Sans CJK SC", "Regular", []),     # 黑体, sans-serif
+    "tt-serif": ("AR PL UMing CN", "Light", []),         # everything but 黑体
+    "tt-sans": ("WenQuanYi Zen Hei", "Regular", []),     # 黑体, sans-serif
 }
+# the CFF fonts once more without subroutines: cairo then copies only the charstrings a document
+# uses, instead of (most of) the subroutines of the whole font
+for _n in ("xbs", "serif", "sans"):
+    FONTS["cffd-" + _n] = FONTS["cff-" + _n][:2] + (["--desubroutinize"],)
 
 # conf name → role → [subset font name, full family fallback…]
 CONFS = {
@@ -46,6 +52,7 @@ CONFS = {
         "serif": ["cff-serif", "Noto Serif CJK SC", "DejaVu Serif"],
         "sans-serif": ["cff-sans", "Noto Sans CJK SC", "DejaVu Sans"],
     },
+    "fonts-subset-cffd.conf": {},  # as fonts-subset-cff.conf with the cffd-* fonts, see below
     "fonts-subset-truetype.conf": {
         "小标宋": ["tt-serif", "AR PL UMing CN"],
         "仿宋": ["tt-serif", "AR PL UMing CN"],
@@ -56,6 +63,8 @@ CONFS = {
         "sans-serif": ["tt-sans", "WenQuanYi Zen Hei", "DejaVu Sans"],
     },
 }
+CONFS["fonts-subset-cffd.conf"] = {role: ["cffd-" + fams[0][4:]] + fams[1:]
+                                   for role, fams in CONFS["fonts-subset-cff.conf"].items()}
 # the licensed names the stylesheets may also ask for, as in fonts/fonts.conf
 ALIASES = {"FZXiaoBiaoSong-B05S": "小标宋", "FangSong_GB2312": "仿宋", "FangSong": "仿宋",
            "SimHei": "黑体", "KaiTi_GB2312": "楷体", "SimSun": "宋体"}
@@ -174,13 +183,13 @@ def main():
         with open(listing, "w") as f:
             f.write(text)
     newest = max(os.path.getmtime(listing), os.path.getmtime(__file__))
-    for name, (family, style) in FONTS.items():
+    for name, (family, style, extra) in FONTS.items():
         src, index = find(family, style)
         ext = ".otf" if name.startswith("cff") else ".ttf"
         dst = os.path.join(outdir, name + ext)
         if not os.path.exists(dst) or os.path.getmtime(dst) < newest:
             subprocess.run(["hb-subset", f"--font-file={src}", f"--face-index={index}",
-                            f"--unicodes-file={listing}", "-o", dst + ".hb"], check=True)
+                            f"--unicodes-file={listing}", *extra, "-o", dst + ".hb"], check=True)
             os.replace(dst + ".hb", dst)
             rename(dst, f"GW Subset {name}", f"GWSubset-{name}")
         print(f"mkfonts: {name}: {family} {style} ({os.path.basename(src)} #{index}, "

@@ -105,6 +105,17 @@ para_flush_ws (para *p, gunichar next)
   p->pending_ws = 0;
 }
 
+/* Flushes pending white space before an object or a page number as a span of its own in
+ * style `st` (a character outside every span would get no font: Pango's fallback). */
+static void
+para_flush_ws_styled (para *p, gunichar next, const gw_style *st, const gw_fo *fo,
+                      const gw_fo *link)
+{
+  int b0 = (int) p->text->len;
+  para_flush_ws (p, next);
+  para_span_close (p, b0, st, fo, link, -1);
+}
+
 /* Appends text with the white-space properties of `st`. */
 static void
 para_add_text (para *p, const char *s, const gw_style *st, const gw_fo *fo, const gw_fo *link)
@@ -171,7 +182,7 @@ para_add_text (para *p, const char *s, const gw_style *st, const gw_fo *fo, cons
 static void
 para_add_obj (para *p, const para_obj *o, const gw_style *st, const gw_fo *fo, const gw_fo *link)
 {
-  para_flush_ws (p, 0xFFFC);
+  para_flush_ws_styled (p, 0xFFFC, st, fo, link);
   int b0 = (int) p->text->len;
   g_string_append_unichar (p->text, 0xFFFC);
   p->last_ch = 0xFFFC;
@@ -329,7 +340,7 @@ para_collect (para *p, const gw_fo *fo, const gw_fo *link, double line_w)
       }
     case FO_PAGE_NUMBER: case FO_PAGE_NUMBER_CITATION: case FO_PAGE_NUMBER_CITATION_LAST:
       {
-        para_flush_ws (p, '0');
+        para_flush_ws_styled (p, '0', fo->style, fo, link);
         int b0 = (int) p->text->len;
         g_string_append (p->text, lay_cite_text (p->job, fo));
         p->last_ch = '0';
