@@ -85,20 +85,12 @@ gw_cmd_batch (int argc, char **argv)
       fprintf (stderr, "gongwen batch: --shard '%s': expected K/N with 1 ≤ K ≤ N\n", shard);
       goto out;
     }
-  if (!(dpi >= 10 && dpi <= 1200))
-    {
-      fprintf (stderr, "gongwen batch: --dpi must be between 10 and 1200\n");
-      goto out;
-    }
+  if (!gw_cli_check_render_opts ("batch", dpi, xsl))
+    goto out;
   if (combine && !g_str_has_suffix (combine, ".pdf"))
     {
       fprintf (stderr, "gongwen batch: --combine '%s': the file name must end in .pdf\n",
                combine);
-      goto out;
-    }
-  if (xsl && !g_file_test (xsl, G_FILE_TEST_IS_REGULAR))
-    {
-      fprintf (stderr, "gongwen batch: --xsl '%s': no such file\n", xsl);
       goto out;
     }
   params = gw_cli_params_new ("batch", param_opts);

@@ -49,16 +49,8 @@ gw_cmd_render (int argc, char **argv)
       g_clear_error (&err);
       goto out;
     }
-  if (!(dpi >= 10 && dpi <= 1200))
-    {
-      fprintf (stderr, "gongwen render: --dpi must be between 10 and 1200\n");
-      goto out;
-    }
-  if (xsl && !g_file_test (xsl, G_FILE_TEST_IS_REGULAR))
-    {
-      fprintf (stderr, "gongwen render: --xsl '%s': no such file\n", xsl);
-      goto out;
-    }
+  if (!gw_cli_check_render_opts ("render", dpi, xsl))
+    goto out;
   params = gw_cli_params_new ("render", param_opts);
   if (!params)
     goto out;

@@ -44,3 +44,20 @@ gw_cli_parse_shard (const char *text, guint *k, guint *n)
   *n = (guint) b;
   return TRUE;
 }
+
+/* Checks --dpi and --xsl for render and batch. */
+gboolean
+gw_cli_check_render_opts (const char *cmd, double dpi, const char *xsl)
+{
+  if (!(dpi >= 10 && dpi <= 1200))
+    {
+      fprintf (stderr, "gongwen %s: --dpi must be between 10 and 1200\n", cmd);
+      return FALSE;
+    }
+  if (xsl && !g_file_test (xsl, G_FILE_TEST_IS_REGULAR))
+    {
+      fprintf (stderr, "gongwen %s: --xsl '%s': no such file\n", cmd, xsl);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -8,6 +8,10 @@
  * NULL after printing "gongwen CMD: --param '…': expected NAME=VALUE". */
 char **gw_cli_params_new (const char *cmd, char **opts);
 
+/* Checks the options render and batch share (--dpi range, --xsl exists); FALSE after
+ * printing "gongwen CMD: …". `xsl` may be NULL. */
+gboolean gw_cli_check_render_opts (const char *cmd, double dpi, const char *xsl);
+
 /* Parses "K/N" (1 ≤ K ≤ N ≤ 100000) into *k and *n; FALSE when malformed. */
 gboolean gw_cli_parse_shard (const char *text, guint *k, guint *n);
 
