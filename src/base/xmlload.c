@@ -60,6 +60,22 @@ gw_xml_guard (gw_ctx *ctx)
   xml_guard_ctx = ctx;
 }
 
+/* The node after `n` in document order, descending into element children; NULL after
+ * the last node of the document. */
+xmlNodePtr
+gw_xml_next (xmlNodePtr n)
+{
+  if (n->children && n->type == XML_ELEMENT_NODE)
+    return n->children;
+  while (n && !n->next)
+    {
+      n = n->parent;
+      if (n && n->type == XML_DOCUMENT_NODE)
+        return NULL;
+    }
+  return n ? n->next : NULL;
+}
+
 /* Walks the tree and checks the nesting depth. */
 gboolean
 gw_xml_check_depth (gw_ctx *ctx, xmlDocPtr doc, const char *name)
@@ -186,19 +202,7 @@ xml_check_entities (gw_ctx *ctx, xmlDocPtr doc, const char *name)
             }
           ok = FALSE;
         }
-      if (n->children && n->type == XML_ELEMENT_NODE)
-        {
-          n = n->children;
-          continue;
-        }
-      while (n && !n->next)
-        {
-          n = n->parent;
-          if (n && n->type == XML_DOCUMENT_NODE)
-            n = NULL;
-        }
-      if (n)
-        n = n->next;
+      n = gw_xml_next (n);
     }
   return ok;
 }

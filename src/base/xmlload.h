@@ -22,6 +22,8 @@ xmlDocPtr gw_xml_read_memory (gw_ctx *ctx, const char *buf, gsize len, const cha
 /* Makes `ctx` the one the external-entity loader consults on this thread (NULL to clear);
  * installs the loader on first use. */
 void gw_xml_guard (gw_ctx *ctx);
+/* The node after `n` in document order (into element children first); NULL at the end. */
+xmlNodePtr gw_xml_next (xmlNodePtr n);
 /* TRUE when the element nesting of `doc` stays within ctx->limits.max_depth; reports otherwise. */
 gboolean gw_xml_check_depth (gw_ctx *ctx, xmlDocPtr doc, const char *name);
 

@@ -520,19 +520,7 @@ tf_check_writers (tf_job *job, xmlDocPtr doc)
                              n->ns->prefix ? ":" : "", (const char *) n->name);
               ok = FALSE;
             }
-      if (n->children && n->type == XML_ELEMENT_NODE)
-        {
-          n = n->children;
-          continue;
-        }
-      while (n && !n->next)
-        {
-          n = n->parent;
-          if (n && n->type == XML_DOCUMENT_NODE)
-            n = NULL;
-        }
-      if (n)
-        n = n->next;
+      n = gw_xml_next (n);
     }
   return ok;
 }
