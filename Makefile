@@ -17,15 +17,30 @@ CFLAGS  ?= -O2 -g
 ALLCFLAGS = -std=c11 $(WARN) $(DEFS) -Isrc $(PKGCFLAGS) $(CFLAGS)
 ASANFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
+# what the subset role fonts' character list is read from (fonts/mkfonts.py reads the same)
+FONT_CHARS := $(shell find xml xsl -name '.*' -prune -o -type f -print)
+
 OBJS      := $(SRCS:%.c=build/obj/%.o)
 ASAN_OBJS := $(SRCS:%.c=build/asan-obj/%.o)
 
-.PHONY: all deps demo check check-fast test asan bench bench-deps fuzz install uninstall clean golden-update
+.PHONY: all deps fonts demo check check-fast test asan bench bench-deps fuzz install uninstall clean golden-update
 
-all: deps build/gongwen
+all: deps build/gongwen fonts
 
 deps:
 	@.ci/deps
+
+# The role fonts cut with hb-subset to the characters in use (fonts/mkfonts.py): cairo embeds
+# them ~3× faster than the full Noto CJK fonts, which stay as the fallback (fonts/fonts.conf).
+# Without hb-subset or python3 the full fonts serve alone: a warning, not an error.
+fonts: fonts/subset/.stamp
+
+fonts/subset/.stamp: fonts/mkfonts.py $(FONT_CHARS) | deps
+	@if command -v python3 >/dev/null 2>&1 && command -v hb-subset >/dev/null 2>&1; then \
+	  python3 fonts/mkfonts.py; \
+	else \
+	  echo "fonts: hb-subset or python3 missing (Debian: libharfbuzz-bin): no subset role fonts, the full fonts serve"; \
+	fi
 
 build/gongwen: $(OBJS)
 	@echo "  LD $@"; $(CC) $(ALLCFLAGS) -o $@ $(OBJS) $(PKGLIBS)
@@ -50,11 +65,11 @@ demo: all
 	build/gongwen batch xml/ -o out/
 
 # All tests: the normal build, then the sanitizer build of the same tests.
-check: deps build/gongwen build/asan/gongwen
+check: deps build/gongwen build/asan/gongwen fonts
 	@tests/run.sh
 
 # The normal build only (quicker while developing).
-check-fast: deps build/gongwen
+check-fast: deps build/gongwen fonts
 	@GW_SKIP_ASAN=1 tests/run.sh
 
 golden-update: all
@@ -73,6 +88,7 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/gongwen $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 build/gongwen $(DESTDIR)$(PREFIX)/bin/gongwen
 	cp -r xsl fonts $(DESTDIR)$(PREFIX)/share/gongwen/
+	rm -f $(DESTDIR)$(PREFIX)/share/gongwen/fonts/mkfonts.py  # a build tool, not data
 	install -d $(DESTDIR)$(PREFIX)/share/gongwen/xml
 	cp -r xml/schema $(DESTDIR)$(PREFIX)/share/gongwen/xml/
 	cp xml/regime-*.xml $(DESTDIR)$(PREFIX)/share/gongwen/xml/
@@ -82,4 +98,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/bin/gongwen $(DESTDIR)$(PREFIX)/share/gongwen $(DESTDIR)$(PREFIX)/share/man/man1/gongwen.1
 
 clean:
-	rm -rf build tests/work
+	rm -rf build tests/work fonts/subset

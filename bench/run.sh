@@ -13,8 +13,9 @@
 #      any record under xml/ whose root element is case), BENCH_TIMEOUT (seconds per run, default
 #      600), BENCH_CALLGRIND=0 to skip the instruction counts (default: on when valgrind exists),
 #      BENCH_CG_K (records added under callgrind for the per-document instruction counts, default
-#      5), BENCH_CG_CONFS (font configurations counted so, default "noto"; also noto-subset,
-#      noto-subset-desubr, truetype, truetype-subset), BENCH_SUBSET=0 to skip the hb-subset fonts.
+#      5), BENCH_CG_CONFS (font configurations counted so, default "default"; also noto-full,
+#      noto-subset, noto-subset-desubr, truetype, truetype-subset), BENCH_SUBSET=0 to skip the
+#      bench's own hb-subset fonts (bench/mkfonts.py; the default configuration's are `make fonts`).
 # Nothing missing (gongwen not built, a subcommand not implemented, FOP absent) stops the run:
 # those rows say n/a.  Exit status 0 unless the inputs cannot be generated.
 set -u
@@ -35,6 +36,7 @@ export LC_ALL=C.UTF-8
 START=$EPOCHREALTIME
 
 mkdir -p "$WORK" "$OUT"
+rm -rf "$WORK/trash"   # left by an interrupted run
 [ -x "$TIME" ] || { echo "bench: /usr/bin/time missing (run bench/deps.sh)" >&2; exit 1; }
 [ -f "$WORK/fop.xconf" ] || "$HERE/deps.sh" || echo "bench: deps.sh failed; FOP rows may be n/a" >&2
 
@@ -54,7 +56,9 @@ FLOOR_ROLES=(--title 小标宋 --body 仿宋 --head 黑体)
 
 # --- font configurations -----------------------------------------------------------------------
 # name|GONGWEN_FONTS_CONF ("" = the default fonts/fonts.conf)|the same file for the floor|what
-CONFS=("noto||$TOP/fonts/fonts.conf|Noto CJK SC, CFF (fonts/fonts.conf, the default)"
+# noto-full comes first: the per-document section compares the others' cost with it.
+CONFS=("noto-full|$HERE/fonts-noto-full.conf|$HERE/fonts-noto-full.conf|Noto CJK SC, CFF, the full fonts only (bench/fonts-noto-full.conf: fonts/fonts.conf before the subsets)"
+       "default||$TOP/fonts/fonts.conf|fonts/fonts.conf, the default: the subset role fonts of make fonts (fonts/subset, Noto CJK SC desubroutinized), full Noto as fallback"
        "truetype|$HERE/fonts-truetype.conf|$HERE/fonts-truetype.conf|AR PL UMing CN / WenQuanYi Zen Hei, TrueType (bench/fonts-truetype.conf)")
 if [ "${BENCH_SUBSET:-1}" != 0 ]; then
   if command -v hb-subset >/dev/null 2>&1 && python3 "$HERE/mkfonts.py" "$WORK/fonts" "$TOP" >"$WORK/mkfonts.log" 2>&1; then
@@ -80,7 +84,7 @@ measure() {
   M_OK=1; M_WHY=""; M_RC=0; M_S=n/a; M_CPU=n/a; M_MB=n/a
   for ((i = 0; i < n; i++)); do
     if [ "${KEEP:-0}" != 1 ]; then
-      rm -rf "$check"
+      trash "$check"
       case "$check" in */) mkdir -p "$check" ;; esac
     fi
     t0=$EPOCHREALTIME
@@ -107,6 +111,12 @@ measure() {
   M_CPU=$(median "${cpus[@]}")
   M_MB=$(awk -v k="$peak" 'BEGIN{printf "%.0f", k / 1024}')
 }
+# trash PATH : moves an earlier output out of the way; it is deleted when the bench ends. Deleting
+# it here would slow the next run down: ext4 skips inodes freed in the last 30 s when it creates
+# files, and a batch creates thousands (measured: 1,000 one-page PDFs 4.7 s right after an rm -rf
+# of the previous 1,000, 4.0 s otherwise, nearly all of it kernel time in ext4_create).
+TRASH="$WORK/trash"
+trash() { [ -e "$1" ] || return 0; mkdir -p "$TRASH"; mv "$1" "$(mktemp -u "$TRASH/t.XXXXXXXX")"; }
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END{print v[int((NR+1)/2)]}'; }
 
 ROWS=()   # case|tool|median s|cpu s|peak MB|ratio|target|met|note
@@ -294,16 +304,16 @@ echo "bench: batch"
 # configuration's roles), one PDF each, in one process.
 FPD=n/a; FPDC=n/a
 if [ -n "$FLOOR" ]; then
-  measure "$RUNS" "$OUT/floor-notices/" env "${FLENV[noto]}" "$FLOOR" "${FLOOR_ROLES[@]}" notices "$WORK/notices.txt" "$OUT/floor-notices" "$BATCH_N"
+  measure "$RUNS" "$OUT/floor-notices/" env "${FLENV[default]}" "$FLOOR" "${FLOOR_ROLES[@]}" notices "$WORK/notices.txt" "$OUT/floor-notices" "$BATCH_N"
   if [ "$M_OK" = 1 ]; then
     fd=$(find "$OUT/floor-notices" -name '*.pdf' | wc -l)
     FPD=$(per "$M_S" "$fd"); FPDC=$(per "$M_CPU" "$fd")
-    row "batch-$BATCH_N per doc" "floor [noto]" "$FPD" "$FPDC" "$M_MB" "" "" "" \
+    row "batch-$BATCH_N per doc" "floor [default]" "$FPD" "$FPDC" "$M_MB" "" "" "" \
         "$fd one-page PDFs ($(pdfpages "$OUT/floor-notices") pp) in ${M_S} s; fonts: $(docfonts "$OUT/floor-notices")"
-  else row "batch-$BATCH_N per doc" "floor [noto]" n/a n/a n/a "" "" "" "$M_WHY"; fi
+  else row "batch-$BATCH_N per doc" "floor [default]" n/a n/a n/a "" "" "" "$M_WHY"; fi
 fi
 if [ "$BATCH_STATE" = ok ]; then
-  rm -rf "$WORK/cases"; python3 "$HERE/gen_fo.py" --cases "$SAMPLE" "$BATCH_N" "$WORK/cases"
+  trash "$WORK/cases"; python3 "$HERE/gen_fo.py" --cases "$SAMPLE" "$BATCH_N" "$WORK/cases"
   declare -A BS BC
   for j in 1 2; do
     measure "$RUNS" "$OUT/batch-j$j/" "$GW" batch "$WORK/cases" -o "$OUT/batch-j$j" -j "$j" -q
@@ -313,13 +323,22 @@ if [ "$BATCH_STATE" = ok ]; then
       pd=$(per "$M_S" "$docs"); pdc=$(per "$M_CPU" "$docs")
       if [ $j = 1 ]; then
         r=$(ratio "$pd" "$FPD")
-        row "batch-$BATCH_N per doc" "gongwen -j1 [noto]" "$pd" "$pdc" "$M_MB" "$(xtimes "$r")" "≤1.3× floor per doc" "$(met "$r" le 1.3)" \
+        row "batch-$BATCH_N per doc" "gongwen -j1 [default]" "$pd" "$pdc" "$M_MB" "$(xtimes "$r")" "≤1.3× floor per doc" "$(met "$r" le 1.3)" \
             "$docs PDFs ($(pdfpages "$OUT/batch-j$j") pp) in ${M_S} s from $SNAME copies; CPU ratio $(xtimes "$(ratio "$pdc" "$FPDC")"); fonts: $(docfonts "$OUT/batch-j$j")"
       else
-        row "batch-$BATCH_N per doc" "gongwen -j2 [noto]" "$pd" "$pdc" "$M_MB" "" "" "" "$docs PDFs in ${M_S} s"
+        row "batch-$BATCH_N per doc" "gongwen -j2 [default]" "$pd" "$pdc" "$M_MB" "" "" "" "$docs PDFs in ${M_S} s"
       fi
     else BS[$j]=n/a; BC[$j]=n/a; row "batch-$BATCH_N" "gongwen -j$j" n/a n/a n/a "" "" "" "$M_WHY"; fi
   done
+  # One-page documents from the same records: the 送达回证 of every record (--xsl overrides the
+  # registry: one document per record), 1,000 one-page PDFs — the shape of the floor's batch.
+  measure "$RUNS" "$OUT/batch-receipts/" "$GW" batch "$WORK/cases" -o "$OUT/batch-receipts" -j 1 -q --xsl "$TOP/xsl/case-receipt.xsl"
+  if [ "$M_OK" = 1 ]; then
+    docs=$(find "$OUT/batch-receipts" -name '*.pdf' | wc -l)
+    pd=$(per "$M_S" "$docs"); pdc=$(per "$M_CPU" "$docs"); r=$(ratio "$pd" "$FPD")
+    row "batch-$BATCH_N one-page per doc" "gongwen -j1 [default]" "$pd" "$pdc" "$M_MB" "$(xtimes "$r")" "≤1.3× floor per doc" "$(met "$r" le 1.3)" \
+        "$docs one-page PDFs ($(pdfpages "$OUT/batch-receipts") pp, 送达回证, --xsl xsl/case-receipt.xsl) in ${M_S} s; CPU ratio $(xtimes "$(ratio "$pdc" "$FPDC")"); fonts: $(docfonts "$OUT/batch-receipts")"
+  else row "batch-$BATCH_N one-page per doc" "gongwen -j1" n/a n/a n/a "" "" "" "$M_WHY"; fi
   # The serial part: the same batch again, everything up to date (the parent loads, validates and
   # hashes every record and output, as before forking in a fresh run).
   KEEP=1 measure "$RUNS" "$OUT/batch-j2/" "$GW" batch "$WORK/cases" -o "$OUT/batch-j2" -j 2 -q
@@ -349,7 +368,7 @@ fi
 # 2×CONF_N one-page notices and (b) the same text as gongwen's documents (pdftotext of the
 # sample's PDFs, page for page).
 if [ "$BATCH_STATE" = ok ] && [ -n "$FLOOR" ]; then
-  rm -rf "$WORK/cases-conf"; python3 "$HERE/gen_fo.py" --cases "$SAMPLE" "$CONF_N" "$WORK/cases-conf"
+  trash "$WORK/cases-conf"; python3 "$HERE/gen_fo.py" --cases "$SAMPLE" "$CONF_N" "$WORK/cases-conf"
   ND=$((CONF_N * 2))
   declare -A GPD
   for c in "${CONFS[@]}"; do
@@ -376,7 +395,7 @@ if [ "$BATCH_STATE" = ok ] && [ -n "$FLOOR" ]; then
       docs=$(find "$OUT/gw-$n" -name '*.pdf' | wc -l)
       pd=$(per "$M_S" "$docs"); pdc=$(per "$M_CPU" "$docs"); GPD[$n]=$pd
       r=$(ratio "$pd" "$f1")
-      gain=""; [ "$n" != noto ] && gain="; $(xtimes "$(ratio "${GPD[noto]:-n/a}" "$pd")") less than [noto]"
+      gain=""; [ "$n" != noto-full ] && gain="; $(xtimes "$(ratio "${GPD[noto-full]:-n/a}" "$pd")") less than [noto-full]"
       row "per doc [$n]" "gongwen -j1" "$pd" "$pdc" "$M_MB" "$(xtimes "$r")" "≤1.3× floor per doc" "$(met "$r" le 1.3)" \
           "$docs PDFs ($(pdfpages "$OUT/gw-$n") pp); ÷floor same text $(xtimes "$(ratio "$pd" "$f2")") (CPU $(xtimes "$(ratio "$pdc" "$f2c")"))$gain; fonts: $(docfonts "$OUT/gw-$n")"
     else row "per doc [$n]" "gongwen -j1" n/a n/a n/a "" "≤1.3× floor per doc" n/a "$M_WHY"; fi
@@ -390,7 +409,7 @@ fi
 if [ "$CALLGRIND" = 1 ] && [ "$BATCH_STATE" = ok ] && [ -n "$FLOOR" ]; then
   K=${BENCH_CG_K:-5}
   rm -rf "$WORK/cases-cg"; python3 "$HERE/gen_fo.py" --cases "$SAMPLE" $((K + 1)) "$WORK/cases-cg"
-  for n in ${BENCH_CG_CONFS:-noto}; do
+  for n in ${BENCH_CG_CONFS:-default}; do
     [ -n "${FLENV[$n]:-}" ] || continue
     mapfile -t pdfs < <(find "$OUT/render-$n" -name '*.pdf' | sort)
     [ ${#pdfs[@]} -gt 0 ] || continue
@@ -437,4 +456,5 @@ for r in rows:
     print("  ".join(cells + r[8:]).rstrip())
 PY
 echo
+rm -rf "$TRASH"
 echo "bench: $ELAPSED s; results in $WORK/results.md; outputs in $OUT"

@@ -182,7 +182,7 @@ gw_batch_run (gw_ctx *ctx, const gw_batch_opts *opts)
         }
     }
   char *shared = gw_stamp_shared_new (ctx, opts);
-  gw_stamp_jobs (ctx, plan, shared);
+  gw_stamp_jobs (plan, shared);
   g_free (shared);
   if (!opts->force)
     {

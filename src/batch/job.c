@@ -1,6 +1,7 @@
 /* job.c — making one document of a plan: transform → engine → hash. */
 #include "batch/job.h"
 #include "engine/engine.h"
+#include "base/xmlload.h"
 
 #include <errno.h>
 #include <libxml/xpath.h>
@@ -8,6 +9,7 @@
 #include <signal.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* Hex SHA-256 of a file. */
@@ -119,41 +121,78 @@ job_fail (gw_ctx *ctx, gw_job *job, gsize mark, const char *fallback)
   job->status = GW_JOB_FAILED;
 }
 
-/* The directory (as a file URI ending in '/') of the regime record a case or inspection
- * refers to, found the way validation finds it (beside the record, above it, or in the data
- * directory); NULL when the record refers to none. Caller frees. */
+/* The regime record a case or inspection refers to, as a file URI, found the way
+ * validation finds it (beside the record, above it, or in the data directory); NULL when
+ * the record refers to none. Passed as regime-href, so the stylesheet reads exactly that
+ * file and needs no id → file table (document('') would parse the stylesheet again for
+ * every document). Caller frees. */
 static char *
-job_regime_dir_new (gw_ctx *ctx, const gw_record *rec)
+job_regime_href_new (gw_ctx *ctx, const gw_record *rec)
 {
   xmlXPathContextPtr xp = xmlXPathNewContext (rec->doc);
   if (!xp)
     return NULL;
   xmlXPathRegisterNs (xp, BAD_CAST "r", BAD_CAST GW_RECORD_NS);
   xmlXPathObjectPtr o = xmlXPathEvalExpression (BAD_CAST "string((/*/r:applies/@regime | /*/@regime)[1])", xp);
-  char *dir = NULL;
+  char *href = NULL;
   if (o && o->stringval && *o->stringval)
     {
       const gw_record *g = gw_record_find_regime (ctx, rec, (const char *) o->stringval);
       if (g)
         {
           char *abs = g_canonicalize_filename (g->path, NULL);
-          char *d = g_path_get_dirname (abs);
-          char *uri = g_filename_to_uri (d, NULL, NULL);
-          dir = uri ? g_strconcat (uri, "/", NULL) : NULL;
-          g_free (uri);
-          g_free (d);
+          href = g_filename_to_uri (abs, NULL, NULL);
           g_free (abs);
         }
     }
   xmlXPathFreeObject (o);
   xmlXPathFreeContext (xp);
-  return dir;
+  return href;
+}
+
+/* Frees the slot's parsed record. */
+void
+gw_job_slot_clear (gw_job_slot *slot)
+{
+  xmlFreeDoc (slot->doc);
+  slot->doc = NULL;
+  slot->rec = NULL;
+}
+
+/* Puts the job's record, parsed, into `slot` (a no-op when it holds it). FALSE after
+ * reporting: the file is gone, changed since it was validated, or no longer parses. */
+static gboolean
+job_slot_fill (gw_ctx *ctx, gw_job_slot *slot, const gw_job *job)
+{
+  if (slot->rec == job->rec && slot->doc)
+    return TRUE;
+  gw_job_slot_clear (slot);
+  struct stat st;
+  if (stat (job->rec->path, &st) != 0)
+    {
+      gw_diag_error (ctx->diag, job->rec->path, 0, "cannot read the record: %s",
+                     g_strerror (errno));
+      return FALSE;
+    }
+  if ((guint64) st.st_dev != job->file.dev || (guint64) st.st_ino != job->file.ino
+      || (guint64) st.st_size != job->file.size
+      || (gint64) st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec != job->file.mtime_ns)
+    {
+      gw_diag_error (ctx->diag, job->rec->path, 0, "the record changed while the batch ran; "
+                     "run again to check and make it");
+      return FALSE;
+    }
+  slot->doc = gw_xml_read_file (ctx, job->rec->path);
+  if (!slot->doc)
+    return FALSE;
+  slot->rec = job->rec;
+  return TRUE;
 }
 
 /* Makes one document. */
 gboolean
-gw_job_run (gw_ctx *ctx, gw_stylesheet_cache *cache, gw_job *job, const char *const *params,
-            gboolean png)
+gw_job_run (gw_ctx *ctx, gw_stylesheet_cache *cache, gw_job_slot *slot, gw_job *job,
+            const char *const *params, gboolean png)
 {
   g_return_val_if_fail (job->rec && job->xsl_path, FALSE);
   gw_diag_set_keep (ctx->diag, TRUE);
@@ -161,21 +200,29 @@ gw_job_run (gw_ctx *ctx, gw_stylesheet_cache *cache, gw_job *job, const char *co
   unsigned errors = gw_diag_error_count (ctx->diag);
   job->pages = -1;
   g_clear_pointer (&job->sha256, g_free);
+  if (!job_slot_fill (ctx, slot, job))
+    {
+      job_fail (ctx, job, mark, "the record cannot be read again");
+      return FALSE;
+    }
+  /* the planned record (path, kind, id) with its document parsed again */
+  gw_record rec = *job->rec;
+  rec.doc = slot->doc;
   xsltStylesheetPtr style = gw_stylesheet_cache_lookup (cache, ctx, job->xsl_path);
   /* the stylesheets read the regime record where validation found it */
-  char *regime_dir = job_regime_dir_new (ctx, job->rec);
+  char *regime_href = job_regime_href_new (ctx, &rec);
   GPtrArray *all = g_ptr_array_new ();
   for (const char *const *q = params; q && *q; q++)
     g_ptr_array_add (all, (gpointer) *q);
-  if (regime_dir)
+  if (regime_href)
     {
-      g_ptr_array_add (all, (gpointer) "regime-dir");
-      g_ptr_array_add (all, regime_dir);
+      g_ptr_array_add (all, (gpointer) "regime-href");
+      g_ptr_array_add (all, regime_href);
     }
   g_ptr_array_add (all, NULL);
-  xmlDocPtr fo = style ? gw_transform_apply (ctx, style, job->rec->doc, (const char *const *) all->pdata) : NULL;
+  xmlDocPtr fo = style ? gw_transform_apply (ctx, style, rec.doc, (const char *const *) all->pdata) : NULL;
   g_ptr_array_free (all, TRUE);
-  g_free (regime_dir);
+  g_free (regime_href);
   if (!fo || gw_diag_error_count (ctx->diag) > errors)
     {
       xmlFreeDoc (fo);
@@ -183,26 +230,22 @@ gw_job_run (gw_ctx *ctx, gw_stylesheet_cache *cache, gw_job *job, const char *co
       return FALSE;
     }
   char *png_base = png ? gw_job_png_base_new (job) : NULL;
-  gw_output out = { job->pdf_path, png_base, NULL, NULL, NULL };
+  char *sha256 = NULL;
+  gw_output out = { job->pdf_path, png_base, NULL, NULL, NULL, &sha256 };
   job_set_temp (job->pdf_path);
   int pages = gw_engine_render (ctx, fo, job->record_path, &out);
   job_set_temp (NULL);
   xmlFreeDoc (fo);
   g_free (png_base);
-  if (pages <= 0 || gw_diag_error_count (ctx->diag) > errors)
+  if (pages <= 0 || gw_diag_error_count (ctx->diag) > errors || !sha256)
     {
+      g_free (sha256);
       if (pages > 0) /* written despite an error (a missing glyph …): not a document */
         g_unlink (job->pdf_path);
       job_fail (ctx, job, mark, "formatting failed");
       return FALSE;
     }
-  job->sha256 = gw_file_sha256_new (job->pdf_path);
-  if (!job->sha256)
-    {
-      gw_diag_error (ctx->diag, job->pdf_path, 0, "written but cannot be read back");
-      job_fail (ctx, job, mark, "cannot read the output back");
-      return FALSE;
-    }
+  job->sha256 = sha256;
   job->pages = pages;
   job->status = GW_JOB_WRITTEN;
   return TRUE;

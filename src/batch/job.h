@@ -11,7 +11,10 @@
  *      loaded and validated; the others are only parsed (no messages) to learn their output
  *      names, so collisions are found across the whole batch in every shard;
  *   3. each loaded record yields its documents (xsl/documents.xml, or one document made by
- *      an overriding stylesheet); a record that fails to load is one failed job;
+ *      an overriding stylesheet); a record that fails to load is one failed job; the
+ *      record's stamp part (its file and its regimes) is hashed, then the parsed record is
+ *      dropped: the plan keeps names and paths only, so a batch of any size holds one
+ *      parsed record at a time (gw_job_run parses it again, see gw_job_slot);
  *      stylesheets may read (document()) in the folder of every loaded record and the one
  *      above it (where the case stylesheets look for the regime records);
  *   4. output names are compared case-insensitively (after Unicode normalisation): a name
@@ -32,18 +35,24 @@ typedef enum {
 
 typedef struct gw_job {
   /* borrowed */
-  const gw_record *rec; /* owned by the plan; NULL for a record that failed to load */
+  const gw_record *rec; /* owned by the plan (path, kind, id; its doc is NULL once
+                           planned); NULL for a record that failed to load */
   /* owned */
   char *record_path;    /* as found (used in messages and the manifest) */
   char *xsl_path;       /* stylesheet (absolute), NULL for a failed record */
   char *output_name;    /* file name without extension, NULL for a failed record */
   char *pdf_path;       /* <out_dir>/<output_name>.pdf */
+  char *record_sum;     /* hex SHA-256 of the record file and its regimes (planning) */
   char *stamp;          /* hex SHA-256 of everything the output depends on (batch only) */
   char *sha256;         /* hex SHA-256 of the written PDF */
   char *error;          /* first error message, for the summary */
   /* values */
   gw_job_status status;
   int pages;
+  struct {              /* the record file as validated, to notice a change before use */
+    guint64 dev, ino, size;
+    gint64 mtime_ns;
+  } file;
 } gw_job;
 
 typedef struct gw_plan_opts {
@@ -73,10 +82,26 @@ gw_plan *gw_plan_new (gw_ctx *ctx, char **inputs, const gw_plan_opts *opts)
 /* Frees a plan, its records and jobs. */
 void gw_plan_free (gw_plan *plan);
 
-/* Makes one document: transform with the (cached) stylesheet, format, write the PDF (and
- * PNG pages when `png`), hash the PDF. Sets job->status, pages, sha256 and error. Returns
- * TRUE on success. Messages go through ctx->diag. */
-gboolean gw_job_run (gw_ctx *ctx, gw_stylesheet_cache *cache, gw_job *job,
+/* The record a process has parsed for its jobs. The plan keeps no parsed records; a
+ * record's documents are usually consecutive jobs, so the process keeps the last one
+ * parsed (one record at a time, whatever the size of the batch). Zero-initialise it;
+ * gw_job_slot_clear frees it. */
+typedef struct gw_job_slot {
+  /* borrowed */
+  const gw_record *rec; /* the plan's record the document belongs to */
+  /* owned */
+  xmlDocPtr doc;        /* its file parsed again (it was validated while planning) */
+} gw_job_slot;
+
+/* Frees the parsed record of `slot` and empties it. */
+void gw_job_slot_clear (gw_job_slot *slot);
+
+/* Makes one document: parse the record into `slot` unless it holds it already (a record
+ * file changed since it was validated fails the job), transform with the (cached)
+ * stylesheet, format, write the PDF (and PNG pages when `png`) with its SHA-256. Sets
+ * job->status, pages, sha256 and error. Returns TRUE on success. Messages go through
+ * ctx->diag. */
+gboolean gw_job_run (gw_ctx *ctx, gw_stylesheet_cache *cache, gw_job_slot *slot, gw_job *job,
                      const char *const *params, gboolean png);
 
 /* Creates the output folder `dir` (and its parents) when missing and checks that a file

@@ -1,6 +1,7 @@
 /* plan.c — from inputs (files, folders) to the ordered list of documents to make; see the
  * outline at the top of job.h. */
 #include "batch/job.h"
+#include "batch/private.h"
 #include "base/xmlload.h"
 #include "records/documents.h"
 
@@ -18,6 +19,7 @@ plan_job_free (gw_job *job)
   g_free (job->xsl_path);
   g_free (job->output_name);
   g_free (job->pdf_path);
+  g_free (job->record_sum);
   g_free (job->stamp);
   g_free (job->sha256);
   g_free (job->error);
@@ -268,6 +270,7 @@ gw_plan_new (gw_ctx *ctx, char **inputs, const gw_plan_opts *opts)
   GHashTable *owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GHashTable *foreign = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   GHashTable *allowed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *regime_sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   gboolean ok = TRUE, collided = FALSE;
   gw_diag_set_keep (ctx->diag, TRUE);
   for (guint i = 0; i < files->len && ok; i++)
@@ -303,12 +306,23 @@ gw_plan_new (gw_ctx *ctx, char **inputs, const gw_plan_opts *opts)
         }
       g_ptr_array_add (plan->records, rec);
       plan_allow_roots (ctx, path, allowed);
+      struct stat fst;
+      gboolean have_st = stat (path, &fst) == 0;
+      char *record_sum = gw_stamp_record_new (ctx, rec, regime_sums);
       GPtrArray *pairs = g_ptr_array_new_with_free_func (g_free);
       ok = plan_documents (ctx, opts, rec, pairs);
       for (guint k = 0; ok && k + 1 < pairs->len; k += 2)
         {
           gw_job *job = plan_job_new (opts, rec, g_ptr_array_index (pairs, k),
                                       g_ptr_array_index (pairs, k + 1));
+          job->record_sum = g_strdup (record_sum);
+          if (have_st)
+            {
+              job->file.dev = (guint64) fst.st_dev;
+              job->file.ino = (guint64) fst.st_ino;
+              job->file.size = (guint64) fst.st_size;
+              job->file.mtime_ns = (gint64) fst.st_mtim.tv_sec * 1000000000 + fst.st_mtim.tv_nsec;
+            }
           char *key = plan_name_key (job->output_name);
           gw_job *other = g_hash_table_lookup (owners, key);
           if (other)
@@ -325,6 +339,10 @@ gw_plan_new (gw_ctx *ctx, char **inputs, const gw_plan_opts *opts)
           g_ptr_array_add (plan->jobs, job);
         }
       g_ptr_array_unref (pairs);
+      g_free (record_sum);
+      /* planned: the workers parse the record again (gw_job_slot) */
+      xmlFreeDoc (rec->doc);
+      rec->doc = NULL;
     }
   /* names made in other shards */
   GHashTableIter it;
@@ -345,6 +363,7 @@ gw_plan_new (gw_ctx *ctx, char **inputs, const gw_plan_opts *opts)
   g_hash_table_destroy (owners);
   g_hash_table_destroy (foreign);
   g_hash_table_destroy (allowed);
+  g_hash_table_destroy (regime_sums);
   g_ptr_array_unref (files);
   if (!ok || collided)
     {

@@ -125,13 +125,14 @@ pool_worker_main (gw_ctx *ctx, gw_plan *plan, const gw_batch_opts *opts,
   ctx->diag = diag; /* the parent's funnel stays untouched (its copy is just not used) */
   gw_diag_hook_xml (diag);
   guint32 index;
+  gw_job_slot slot = { NULL, NULL };
   while (pool_read_all (in, &index, sizeof index))
     {
       if (index >= plan->jobs->len)
         break;
       gw_job *job = g_ptr_array_index (plan->jobs, index);
       gw_diag_reset (diag);
-      gboolean ok = gw_job_run (ctx, cache, job, opts->params, opts->png);
+      gboolean ok = gw_job_run (ctx, cache, &slot, job, opts->params, opts->png);
       const char *messages = gw_diag_messages (diag);
       const char *error = job->error ? job->error : "";
       pool_result r;

@@ -167,12 +167,9 @@ gw_stamp_shared_new (gw_ctx *ctx, const gw_batch_opts *opts)
   return hex;
 }
 
-/* Hex SHA-256 of a record's file and of the regime records it refers to (@regime on its
- * root or its children, found as the records module finds them): a stylesheet prints
- * deadlines and rule texts from the regime, so a changed regime changes the documents.
- * NULL when the record cannot be read. Caller frees. */
-static char *
-stamp_record_new (gw_ctx *ctx, const gw_record *rec, GHashTable *regime_sums)
+/* The record's part of a stamp (see private.h). */
+char *
+gw_stamp_record_new (gw_ctx *ctx, const gw_record *rec, GHashTable *regime_sums)
 {
   char *own = gw_file_sha256_new (rec->path);
   if (!own)
@@ -212,27 +209,16 @@ stamp_record_new (gw_ctx *ctx, const gw_record *rec, GHashTable *regime_sums)
 
 /* Stamps every pending job. */
 void
-gw_stamp_jobs (gw_ctx *ctx, gw_plan *plan, const char *shared)
+gw_stamp_jobs (gw_plan *plan, const char *shared)
 {
-  GHashTable *record_sums = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  GHashTable *regime_sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < plan->jobs->len; i++)
     {
       gw_job *job = g_ptr_array_index (plan->jobs, i);
-      if (job->status != GW_JOB_PENDING)
+      if (job->status != GW_JOB_PENDING || !job->record_sum)
         continue;
-      const char *rsum = g_hash_table_lookup (record_sums, job->record_path);
-      if (!rsum)
-        {
-          char *s = stamp_record_new (ctx, job->rec, regime_sums);
-          if (!s)
-            continue;
-          g_hash_table_insert (record_sums, job->record_path, s);
-          rsum = s;
-        }
       GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
       stamp_add_str (sum, "shared", shared);
-      stamp_add_str (sum, "record", rsum);
+      stamp_add_str (sum, "record", job->record_sum);
       char *xsl = g_path_get_basename (job->xsl_path);
       stamp_add_str (sum, "xsl", xsl);
       g_free (xsl);
@@ -241,6 +227,4 @@ gw_stamp_jobs (gw_ctx *ctx, gw_plan *plan, const char *shared)
       job->stamp = g_strdup (g_checksum_get_string (sum));
       g_checksum_free (sum);
     }
-  g_hash_table_destroy (record_sums);
-  g_hash_table_destroy (regime_sums);
 }

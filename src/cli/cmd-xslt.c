@@ -114,7 +114,7 @@ gw_cmd_xslt (int argc, char **argv)
   xmlFreeDoc (result);
   xmlFreeDoc (doc);
   if (style)
-    xsltFreeStylesheet (style);
+    gw_transform_free (style);
   g_strfreev (params);
   g_strfreev (param_opts);
   g_free (out_path);

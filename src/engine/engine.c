@@ -204,7 +204,7 @@ gw_engine_render (gw_ctx *ctx, xmlDocPtr fo, const char *source, const gw_output
          && gw_areas_dump_xml (areas, f->tmp, ctx->diag);
   if (ok && out->pdf_path)
     ok = (f = engine_file_add (ctx, files, out->pdf_path, input, source))
-         && gw_render_pdf (ctx, areas, f->tmp);
+         && gw_render_pdf (ctx, areas, f->tmp, out->pdf_sha256);
   if (ok && out->png_path)
     for (guint i = 0; ok && i < areas->pages->len; i++)
       {

@@ -12,6 +12,8 @@ typedef struct gw_output {
   const char *areas_path; /* area-tree XML dump, or NULL */
   const char *title;      /* metadata overrides (NULL = from fo:declarations) */
   const char *author;
+  char **pdf_sha256;      /* receives the hex SHA-256 of the PDF written (caller frees),
+                             or NULL */
 } gw_output;
 
 /* Lays out `fo` (borrowed) and writes the requested outputs atomically (temp name + rename).

@@ -7,6 +7,10 @@
 /* canonical path → gw_record * (NULL = not a valid regime); guarded by regime_lock, which
  * is recursive because loading a regime runs the loader again. */
 static GHashTable *regime_cache;
+/* "<dir>/<id>" → the regime found there (const gw_record *, borrowed from regime_cache) or
+ * NULL: a batch looks the same few regimes up from every record, and listing the record's
+ * folder (thousands of files in a large batch) each time made the lookups quadratic */
+static GHashTable *regime_found;
 static GRecMutex regime_lock;
 
 /* Frees one cache entry. */
@@ -36,7 +40,7 @@ regime_try (gw_ctx *ctx, const char *path, const char *id)
 
 /* Looks for <id>.xml and <id>-*.xml in one directory. Called under the lock. */
 static const gw_record *
-regime_search_dir (gw_ctx *ctx, const char *dir, const char *id)
+regime_search_dir_uncached (gw_ctx *ctx, const char *dir, const char *id)
 {
   char *exact_name = g_strconcat (id, ".xml", NULL);
   char *exact = g_build_filename (dir, exact_name, NULL);
@@ -70,6 +74,22 @@ regime_search_dir (gw_ctx *ctx, const char *dir, const char *id)
   return found;
 }
 
+/* regime_search_dir_uncached, remembered per directory and id. Called under the lock. */
+static const gw_record *
+regime_search_dir (gw_ctx *ctx, const char *dir, const char *id)
+{
+  char *key = g_build_filename (dir, id, NULL);
+  gpointer found = NULL;
+  if (g_hash_table_lookup_extended (regime_found, key, NULL, &found))
+    {
+      g_free (key);
+      return found;
+    }
+  found = (gpointer) regime_search_dir_uncached (ctx, dir, id);
+  g_hash_table_insert (regime_found, key, found);
+  return found;
+}
+
 /* Finds a regime record by id. */
 const gw_record *
 gw_record_find_regime (gw_ctx *ctx, const gw_record *from, const char *id)
@@ -96,7 +116,10 @@ gw_record_find_regime (gw_ctx *ctx, const gw_record *from, const char *id)
   const gw_record *found = NULL;
   g_rec_mutex_lock (&regime_lock);
   if (!regime_cache)
-    regime_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, regime_free);
+    {
+      regime_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, regime_free);
+      regime_found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
   for (guint i = 0; i < dirs->len && !found; i++)
     found = regime_search_dir (ctx, g_ptr_array_index (dirs, i), id);
   g_rec_mutex_unlock (&regime_lock);
@@ -109,6 +132,7 @@ void
 gw_record_caches_free (void)
 {
   g_rec_mutex_lock (&regime_lock);
+  g_clear_pointer (&regime_found, g_hash_table_destroy);
   g_clear_pointer (&regime_cache, g_hash_table_destroy);
   g_rec_mutex_unlock (&regime_lock);
   gw_schema_cache_free ();

@@ -15,6 +15,7 @@ typedef struct {
   FILE *f;
   GByteArray *buf; /* the whole output, written by render_close */
   int err;         /* first errno, 0 = none */
+  char **sha256;   /* where to put the hex SHA-256 of what was written, or NULL */
 } render_out;
 
 /* cairo write callback: appends `len` bytes to the buffer. */
@@ -31,6 +32,7 @@ static gboolean
 render_open (gw_ctx *ctx, render_out *o, const char *path, const char *what)
 {
   o->err = 0;
+  o->sha256 = NULL;
   o->buf = g_byte_array_new ();
   o->f = fopen (path, "wb");
   if (!o->f)
@@ -97,6 +99,8 @@ render_close (gw_ctx *ctx, render_out *o, const char *path, const char *what)
     o->err = errno;
   if (fclose (o->f) != 0 && !o->err)
     o->err = errno;
+  if (o->sha256 && !o->err) /* from the bytes in hand: no reading the file back */
+    *o->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, o->buf->data, o->buf->len);
   g_byte_array_unref (o->buf);
   if (o->err)
     gw_diag_error (ctx->diag, path, 0, "writing the %s failed: %s", what, g_strerror (o->err));
@@ -365,7 +369,7 @@ pdf_date (gint64 t)
 
 /* Writes the PDF. */
 gboolean
-gw_render_pdf (gw_ctx *ctx, const gw_areas *areas, const char *path)
+gw_render_pdf (gw_ctx *ctx, const gw_areas *areas, const char *path, char **sha256)
 {
   if (!areas->pages->len)
     {
@@ -376,12 +380,14 @@ gw_render_pdf (gw_ctx *ctx, const gw_areas *areas, const char *path)
   render_out out;
   if (!render_open (ctx, &out, path, "PDF"))
     return FALSE;
+  out.sha256 = sha256;
   cairo_surface_t *s = cairo_pdf_surface_create_for_stream (render_write, &out, p0->u.page.width,
                                                             p0->u.page.height);
   if (cairo_surface_status (s) != CAIRO_STATUS_SUCCESS)
     {
       gw_diag_error (ctx->diag, path, 0, "cannot create PDF: %s", cairo_status_to_string (cairo_surface_status (s)));
       cairo_surface_destroy (s);
+      out.sha256 = NULL;
       (void) render_close (ctx, &out, path, "PDF");
       return FALSE;
     }

@@ -13,7 +13,7 @@ static void
 cache_free_style (gpointer style)
 {
   if (style)
-    xsltFreeStylesheet (style);
+    gw_transform_free (style);
 }
 
 /* Creates an empty cache. */

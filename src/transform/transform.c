@@ -46,6 +46,25 @@ typedef struct tf_job {
   void *saved_generic_ctx;
 } tf_job;
 
+/* The documents a stylesheet reads with document(), kept parsed for the next
+ * transformations with the same stylesheet (hung on style->_private; gw_transform_free
+ * frees it). A batch makes thousands of documents with a handful of stylesheets that all
+ * read the same few regime records: parsing one again for every document cost more than
+ * the rest of the transformation. libxslt frees what its loader returns with the
+ * transformation, so gw_transform_apply marks the cached ones as not its to free. Keyed
+ * per stylesheet: libxslt strips white space in a loaded document in place, following
+ * that stylesheet's xsl:strip-space. */
+typedef struct tf_docs {
+  /* owned */
+  GHashTable *by_path; /* canonical path → xmlDocPtr (parsed without the transformation's
+                          dictionary, which dies with it) */
+  GHashTable *docs;    /* the same xmlDocPtr values, as a set */
+  /* values */
+  GMutex lock;
+} tf_docs;
+
+#define TF_DOCS_MAX 64 /* documents kept per stylesheet; more are parsed every time */
+
 /* The compilation running on this thread, for the document loader (a guard pointer set
  * around xsltParseStylesheetDoc, not a setting). */
 static _Thread_local tf_job *tf_compile_job;
@@ -390,6 +409,79 @@ tf_under (const char *dir, const char *path)
   return ok;
 }
 
+/* The document at `path` for a transformation with `style`: from the stylesheet's cache,
+ * or parsed (and kept while the cache has room). NULL after reporting. */
+static xmlDocPtr
+tf_docs_get (xsltStylesheetPtr style, tf_job *job, const char *path)
+{
+  tf_docs *docs = style->_private;
+  if (!docs)
+    {
+      static GMutex create_lock;
+      g_mutex_lock (&create_lock);
+      if (!(docs = style->_private))
+        {
+          docs = g_new0 (tf_docs, 1);
+          docs->by_path = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 (GDestroyNotify) xmlFreeDoc);
+          docs->docs = g_hash_table_new (g_direct_hash, g_direct_equal);
+          g_mutex_init (&docs->lock);
+          style->_private = docs;
+        }
+      g_mutex_unlock (&create_lock);
+    }
+  char *key = g_canonicalize_filename (path, NULL);
+  g_mutex_lock (&docs->lock);
+  xmlDocPtr doc = g_hash_table_lookup (docs->by_path, key);
+  if (!doc)
+    {
+      doc = gw_xml_read_file (job->ctx, path);
+      tf_job_hook (job);
+      if (doc && g_hash_table_size (docs->by_path) < TF_DOCS_MAX)
+        {
+          g_hash_table_insert (docs->by_path, key, doc);
+          g_hash_table_add (docs->docs, doc);
+          key = NULL;
+        }
+    }
+  g_mutex_unlock (&docs->lock);
+  g_free (key);
+  return doc;
+}
+
+/* Marks the cached documents among those a transformation loaded as not libxslt's to free
+ * (xsltFreeTransformContext frees every loaded document not marked main). */
+static void
+tf_docs_keep (xsltTransformContextPtr tctxt)
+{
+  tf_docs *docs = tctxt->style ? tctxt->style->_private : NULL;
+  if (!docs)
+    return;
+  g_mutex_lock (&docs->lock);
+  for (xsltDocumentPtr d = tctxt->docList; d; d = d->next)
+    if (d->doc && g_hash_table_contains (docs->docs, d->doc))
+      d->main = 1;
+  g_mutex_unlock (&docs->lock);
+}
+
+/* Frees a stylesheet and its cached documents. */
+void
+gw_transform_free (xsltStylesheetPtr style)
+{
+  if (!style)
+    return;
+  tf_docs *docs = style->_private;
+  if (docs)
+    {
+      g_hash_table_destroy (docs->docs);
+      g_hash_table_destroy (docs->by_path);
+      g_mutex_clear (&docs->lock);
+      g_free (docs);
+      style->_private = NULL;
+    }
+  xsltFreeStylesheet (style);
+}
+
 /* Document loader for xsl:import/include and document(): local files under the allowed
  * roots (or, for imports, below the main stylesheet), parsed through gw_xml_read_file. */
 static xmlDocPtr
@@ -414,6 +506,12 @@ tf_loader (const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt, xsltLoa
                                    : "stylesheets may not use the network");
       g_free (path);
       return NULL;
+    }
+  if (type == XSLT_LOAD_DOCUMENT)
+    {
+      xmlDocPtr doc = tf_docs_get (((xsltTransformContextPtr) ctxt)->style, job, path);
+      g_free (path);
+      return doc;
     }
   xmlDocPtr doc = gw_xml_read_file_dict (job->ctx, path, dict);
   tf_job_hook (job);
@@ -637,7 +735,10 @@ done:;
     gw_diag_error (ctx->diag, style_name, 0, "the transformation produced no result");
   g_free (style_name);
   if (tctxt)
-    xsltFreeTransformContext (tctxt);
+    {
+      tf_docs_keep (tctxt);
+      xsltFreeTransformContext (tctxt);
+    }
   xsltFreeSecurityPrefs (sec);
   xmlFreeDoc (copy);
   return result;

@@ -32,9 +32,12 @@
 void gw_transform_init (void);
 
 /* Parses and compiles the stylesheet at `xsl_path` safely. Returns a stylesheet the caller
- * owns (xsltFreeStylesheet), or NULL after reporting why through ctx->diag. */
+ * owns (gw_transform_free), or NULL after reporting why through ctx->diag. */
 xsltStylesheetPtr gw_transform_load (gw_ctx *ctx, const char *xsl_path)
   G_GNUC_WARN_UNUSED_RESULT;
+/* Frees a stylesheet of gw_transform_load and the documents it read with document(),
+ * which are kept parsed for its next transformations (NULL is fine). */
+void gw_transform_free (xsltStylesheetPtr style);
 
 /* Applies `style` to `doc` under the security preferences and limits of `ctx`. `params` is
  * NULL or a NULL-terminated list of name, value pairs; values are plain strings (quoted

@@ -104,7 +104,7 @@ fuzz_format (gw_ctx *ctx, xmlDocPtr doc, const char *name)
       pages = (int) areas->pages->len;
       if (!gw_areas_dump_xml (areas, xml, ctx->diag))
         pages = -1;
-      if (pages > 0 && !gw_render_pdf (ctx, areas, pdf))
+      if (pages > 0 && !gw_render_pdf (ctx, areas, pdf, NULL))
         pages = -1;
       if (pages > 0 && !gw_render_png_page (ctx, areas, 0, png))
         pages = -1;
