@@ -59,21 +59,24 @@ gw_job_png_base_new (const gw_job *job)
   return g_strdup_printf ("%.*s.png", (int) (n - 4), job->pdf_path);
 }
 
-/* The temporary PDF being written by this process (the engine's name for it), removed when
- * a guarded signal arrives. */
-static char job_temp[4096];
+/* The temporary files the engine is writing in this process (it names them when it creates
+ * them, see gw_output.temp_hook), removed when a guarded signal arrives. Plain arrays: the
+ * signal handler may only touch memory and call unlink. */
+#define JOB_TEMPS 8
+static char job_temps[JOB_TEMPS][4096];
+static volatile sig_atomic_t job_ntemps;
 
-/* Removes the temporary PDF and dies of the signal. */
+/* Removes the temporary files and dies of the signal. */
 static void
 job_on_signal (int sig)
 {
-  if (job_temp[0])
-    unlink (job_temp);
+  for (int i = 0; i < job_ntemps && i < JOB_TEMPS; i++)
+    unlink (job_temps[i]);
   signal (sig, SIG_DFL);
   raise (sig);
 }
 
-/* Installs the handlers that remove the temporary PDF on SIGTERM (and SIGINT). */
+/* Installs the handlers that remove the temporary files on SIGTERM (and SIGINT). */
 void
 gw_job_guard_signals (gboolean sigint)
 {
@@ -86,25 +89,24 @@ gw_job_guard_signals (gboolean sigint)
     sigaction (SIGINT, &sa, NULL);
 }
 
-/* Sets (or with NULL clears) the temporary file the signal handler removes, with the
- * signals blocked so that the handler never sees half a name. */
+/* Adds `tmp` to the files the signal handler removes, or with NULL forgets them all; the
+ * signals are blocked meanwhile, so that the handler never sees half a name. (A document
+ * with more temporary files than JOB_TEMPS — PNG pages — keeps the PDF's and the first
+ * pages'; a batch removes the rest of a dead worker's by its pid.) */
 static void
-job_set_temp (const char *pdf_path)
+job_temp_hook (const char *tmp)
 {
   sigset_t set, old;
   sigemptyset (&set);
   sigaddset (&set, SIGTERM);
   sigaddset (&set, SIGINT);
   sigprocmask (SIG_BLOCK, &set, &old);
-  job_temp[0] = '\0';
-  if (pdf_path)
+  if (!tmp)
+    job_ntemps = 0;
+  else if (job_ntemps < JOB_TEMPS)
     {
-      /* src/engine/engine.c names it "<dir>/.<name>.<pid>.tmp" */
-      char *dir = g_path_get_dirname (pdf_path);
-      char *base = g_path_get_basename (pdf_path);
-      g_snprintf (job_temp, sizeof job_temp, "%s/.%s.%d.tmp", dir, base, (int) getpid ());
-      g_free (dir);
-      g_free (base);
+      g_strlcpy (job_temps[job_ntemps], tmp, sizeof job_temps[0]);
+      job_ntemps++;
     }
   sigprocmask (SIG_SETMASK, &old, NULL);
 }
@@ -231,10 +233,9 @@ gw_job_run (gw_ctx *ctx, gw_stylesheet_cache *cache, gw_job_slot *slot, gw_job *
     }
   char *png_base = png ? gw_job_png_base_new (job) : NULL;
   char *sha256 = NULL;
-  gw_output out = { job->pdf_path, png_base, NULL, NULL, NULL, &sha256 };
-  job_set_temp (job->pdf_path);
+  gw_output out = { job->pdf_path, png_base, NULL, NULL, NULL, &sha256, job_temp_hook };
   int pages = gw_engine_render (ctx, fo, job->record_path, &out);
-  job_set_temp (NULL);
+  job_temp_hook (NULL);
   xmlFreeDoc (fo);
   g_free (png_base);
   if (pages <= 0 || gw_diag_error_count (ctx->diag) > errors || !sha256)

@@ -158,11 +158,13 @@ pool_remove_temps (const char *out_dir, pid_t pid)
   GDir *d = g_dir_open (out_dir, 0, NULL);
   if (!d)
     return;
-  char suffix[32];
-  g_snprintf (suffix, sizeof suffix, ".%d.tmp", (int) pid);
+  /* the engine's names: ".<name>.<pid>.XXXXXX.tmp" (src/engine/engine.c) */
+  char mark[32];
+  g_snprintf (mark, sizeof mark, ".%d.", (int) pid);
   const char *name;
   while ((name = g_dir_read_name (d)))
-    if (name[0] == '.' && g_str_has_suffix (name, suffix))
+    if (name[0] == '.' && g_str_has_suffix (name, ".tmp") && strlen (name) > strlen (mark) + 11
+        && !strncmp (name + strlen (name) - strlen (mark) - 10, mark, strlen (mark)))
       {
         char *path = g_build_filename (out_dir, name, NULL);
         g_unlink (path);

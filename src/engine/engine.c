@@ -76,7 +76,7 @@ engine_file_check (gw_ctx *ctx, GPtrArray *files, const char *path, const char *
  * shared folder can redirect it; two workers never share one). NULL after reporting. */
 static engine_file *
 engine_file_add (gw_ctx *ctx, GPtrArray *files, const char *path, const char *input,
-                 const char *source)
+                 const char *source, const gw_output *out)
 {
   if (!engine_file_check (ctx, files, path, input, source))
     return NULL;
@@ -90,10 +90,12 @@ engine_file_add (gw_ctx *ctx, GPtrArray *files, const char *path, const char *in
     {
       char *dir = g_path_get_dirname (path);
       char *base = g_path_get_basename (path);
-      f->tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+      /* ".<name>.<pid>.XXXXXX.tmp": a batch recognises the leftovers of a killed worker by
+       * its pid (src/batch/pool.c) */
+      f->tmp = g_strdup_printf ("%s/.%s.%d.XXXXXX.tmp", dir, base, (int) getpid ());
       g_free (dir);
       g_free (base);
-      int fd = g_mkstemp_full (f->tmp, O_RDWR, 0644);
+      int fd = mkostemps (f->tmp, 4, O_CLOEXEC);
       if (fd < 0)
         {
           gw_diag_error (ctx->diag, path, 0, "cannot write: %s", g_strerror (errno));
@@ -101,6 +103,8 @@ engine_file_add (gw_ctx *ctx, GPtrArray *files, const char *path, const char *in
           return NULL;
         }
       close (fd);
+      if (out->temp_hook)
+        out->temp_hook (f->tmp);
     }
   g_ptr_array_add (files, f);
   return f;
@@ -200,16 +204,16 @@ gw_engine_render (gw_ctx *ctx, xmlDocPtr fo, const char *source, const gw_output
   gboolean ok = TRUE;
   engine_file *f;
   if (ok && out->areas_path)
-    ok = (f = engine_file_add (ctx, files, out->areas_path, input, source))
+    ok = (f = engine_file_add (ctx, files, out->areas_path, input, source, out))
          && gw_areas_dump_xml (areas, f->tmp, ctx->diag);
   if (ok && out->pdf_path)
-    ok = (f = engine_file_add (ctx, files, out->pdf_path, input, source))
+    ok = (f = engine_file_add (ctx, files, out->pdf_path, input, source, out))
          && gw_render_pdf (ctx, areas, f->tmp, out->pdf_sha256);
   if (ok && out->png_path)
     for (guint i = 0; ok && i < areas->pages->len; i++)
       {
         char *name = engine_png_name (out->png_path, i);
-        ok = (f = engine_file_add (ctx, files, name, input, source))
+        ok = (f = engine_file_add (ctx, files, name, input, source, out))
              && gw_render_png_page (ctx, areas, i, f->tmp);
         g_free (name);
       }

@@ -14,6 +14,9 @@ typedef struct gw_output {
   const char *author;
   char **pdf_sha256;      /* receives the hex SHA-256 of the PDF written (caller frees),
                              or NULL */
+  void (*temp_hook) (const char *tmp); /* told each temporary file created (it is renamed
+                             over its output, or removed, before gw_engine_render returns),
+                             so that a signal handler can remove it; or NULL */
 } gw_output;
 
 /* Lays out `fo` (borrowed) and writes the requested outputs atomically (temp name + rename).

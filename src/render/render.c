@@ -3,10 +3,13 @@
 
 #include <cairo-pdf.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <librsvg/rsvg.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* An output file for cairo's stream writers.  cairo 1.16 loses the write errors of its own
  * file writers (on a full disk it made a truncated PDF and reported success), so gongwen
@@ -33,8 +36,27 @@ render_open (gw_ctx *ctx, render_out *o, const char *path, const char *what)
 {
   o->err = 0;
   o->sha256 = NULL;
-  o->buf = g_byte_array_new ();
-  o->f = fopen (path, "wb");
+  o->buf = g_byte_array_sized_new (64 * 1024);
+  /* No O_TRUNC: the engine hands over a new, empty temporary file, and truncating it makes
+   * ext4 start writing it back at close (its replace-by-truncate heuristic), per document.
+   * A non-empty regular file (written directly) is truncated here. */
+  int fd = open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
+  struct stat st;
+  if (fd >= 0 && fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > 0
+      && ftruncate (fd, 0) != 0)
+    {
+      int e = errno;
+      close (fd);
+      fd = -1;
+      errno = e;
+    }
+  o->f = fd >= 0 ? fdopen (fd, "wb") : NULL;
+  if (fd >= 0 && !o->f)
+    {
+      int e = errno;
+      close (fd);
+      errno = e;
+    }
   if (!o->f)
     {
       gw_diag_error (ctx->diag, path, 0, "cannot create %s: %s", what, g_strerror (errno));
