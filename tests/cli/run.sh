@@ -90,6 +90,19 @@ if check "render a case: exit 0" 0 "page"; then
   fi
   [ "$(temps "$WORK/render")" = 0 ] && t_ok "render leaves no temporary file" \
     || t_fail "render leaves no temporary file" "$(ls -a "$WORK/render" | tr '\n' ' ')"
+  # the receipt's table: every cell side is drawn, the solid ones of a cell as one stroked
+  # path (src/render/render.c collects lines of one colour and width until something else is
+  # painted: a cell's four sides, not one stroke each)
+  if [ -n "$receipt" ] && qpdf --qdf --object-streams=disable "$receipt" "$WORK/receipt.qdf.pdf" 2>/dev/null; then
+    strokes=$(grep -a -c ' S$' "$WORK/receipt.qdf.pdf")
+    segs=$(grep -a -o ' l ' "$WORK/receipt.qdf.pdf" | wc -l)
+    segs=$((segs + $(grep -a -c ' l$' "$WORK/receipt.qdf.pdf")))
+    if [ "$segs" -ge 60 ] && [ "$strokes" -ge 1 ] && [ $((strokes * 3)) -le "$segs" ]; then
+      t_ok "receipt table: $segs line segments in $strokes strokes"
+    else
+      t_fail "receipt table: segments batched into few strokes" "$segs segments, $strokes strokes"
+    fi
+  fi
 fi
 
 run "$GW" render --xsl "$D/tiny.xsl" --param "note=参数值-42" --png "$CASE" -o "$WORK/tiny"

@@ -6,8 +6,9 @@
      Parameters (all optional):
        date-style    ''      dates as 2015年6月22日 (default, GB/T 9704-2012)
                      'upper' dates as 二〇一五年六月二十二日
-       regime-href   URI of the regime record a case/inspection refers to; when empty it is
-                     looked up by id in the regime table below, relative to regime-dir
+       regime-href   URI of the regime record a case/inspection refers to (gongwen render and
+                     batch pass the file validation found); when empty it is looked up by id
+                     in the regime table below, relative to regime-dir (gongwen xslt)
        regime-dir    directory of the regime records relative to the record ('../': records
                      under xml/cases/, xml/inspections/, xml/examples/); '-' = do not read the
                      regime (use the dates stored in the record)
