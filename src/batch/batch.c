@@ -160,6 +160,7 @@ gw_batch_run (gw_ctx *ctx, const gw_batch_opts *opts)
   gint64 start = g_get_monotonic_time ();
   if (!gw_out_dir_prepare (ctx, opts->out_dir))
     return 1;
+  gw_pool_sweep_stale (opts->out_dir);
   if (opts->xsl_override)
     {
       char *dir = g_path_get_dirname (opts->xsl_override);

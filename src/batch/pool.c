@@ -34,6 +34,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #ifdef __linux__
@@ -151,26 +152,71 @@ pool_worker_main (gw_ctx *ctx, gw_plan *plan, const gw_batch_opts *opts,
   _exit (0); /* no atexit handlers, no stdio flush of the parent's buffers */
 }
 
-/* Removes the temporary files a (dead) worker left in the output folder. */
+/* The process that owns a temporary file of ours, from its name: ".<name>.<pid>.XXXXXX.tmp"
+ * (the engine's) or ".<name>.<pid>.tmp" (manifest, combined PDF); 0 for any other name. */
+static pid_t
+pool_temp_owner (const char *name)
+{
+  size_t n = strlen (name);
+  if (name[0] != '.' || n < 8 || !g_str_has_suffix (name, ".tmp"))
+    return 0;
+  char *stem = g_strndup (name, n - 4);
+  char *dot = strrchr (stem, '.');
+  if (dot && strlen (dot + 1) == 6 && dot > stem) /* the engine's random part */
+    {
+      *dot = '\0';
+      dot = strrchr (stem, '.');
+    }
+  pid_t pid = 0;
+  if (dot && dot > stem && dot[1])
+    {
+      char *end;
+      guint64 v = g_ascii_strtoull (dot + 1, &end, 10);
+      if (!*end && v > 0 && v <= G_MAXINT32)
+        pid = (pid_t) v;
+    }
+  g_free (stem);
+  return pid;
+}
+
+/* Age after which a temporary file whose owner does not run here is taken as left behind:
+ * no document takes that long (--timeout defaults to 300 s), and a shard on another machine
+ * writing into a shared folder (whose pids mean nothing here) finishes its files well before. */
+#define POOL_STALE_SECONDS 3600
+
+/* Removes the temporary files in `out_dir` owned by process `pid`, or with pid 0 those left
+ * behind: older than POOL_STALE_SECONDS and not owned by a process running here (a batch
+ * killed with SIGKILL, a machine that went down). */
 static void
 pool_remove_temps (const char *out_dir, pid_t pid)
 {
   GDir *d = g_dir_open (out_dir, 0, NULL);
   if (!d)
     return;
-  /* the engine's names: ".<name>.<pid>.XXXXXX.tmp" (src/engine/engine.c) */
-  char mark[32];
-  g_snprintf (mark, sizeof mark, ".%d.", (int) pid);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   const char *name;
   while ((name = g_dir_read_name (d)))
-    if (name[0] == '.' && g_str_has_suffix (name, ".tmp") && strlen (name) > strlen (mark) + 11
-        && !strncmp (name + strlen (name) - strlen (mark) - 10, mark, strlen (mark)))
-      {
-        char *path = g_build_filename (out_dir, name, NULL);
+    {
+      pid_t owner = pool_temp_owner (name);
+      if (!owner || (pid && owner != pid))
+        continue;
+      char *path = g_build_filename (out_dir, name, NULL);
+      GStatBuf st;
+      gboolean stale = pid || (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode)
+                               && now - (gint64) st.st_mtime > POOL_STALE_SECONDS
+                               && kill (owner, 0) != 0 && errno == ESRCH);
+      if (stale)
         g_unlink (path);
-        g_free (path);
-      }
+      g_free (path);
+    }
   g_dir_close (d);
+}
+
+/* Removes what earlier runs that died left in the output folder (see pool_remove_temps). */
+void
+gw_pool_sweep_stale (const char *out_dir)
+{
+  pool_remove_temps (out_dir, 0);
 }
 
 /* Forks worker `w`; FALSE after reporting. The child closes the pipes of its siblings so

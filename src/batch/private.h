@@ -67,6 +67,10 @@ void gw_progress_free (gw_progress *p);
 
 /* ---- pool.c: forked workers ---- */
 
+/* Removes the temporary files earlier runs left in `out_dir` when they died (killed with
+ * SIGKILL, a crash of the machine): gongwen's temporary names, owner not running, older than
+ * an hour. */
+void gw_pool_sweep_stale (const char *out_dir);
 /* Makes the pending jobs of `plan` on `workers` forked processes (or fewer), reporting
  * each finished job to `progress`; `done` is called after each (for periodic manifest
  * writes). Returns the signal that interrupted the run (SIGINT, SIGTERM), or 0 when every

@@ -309,6 +309,20 @@ fi
 run "$GW" batch "$I/gen" -o "$I/kill" -j 1
 check "rerun after a killed worker makes the lost document" 0 "1 document written, 59 up to date"
 
+# ------------------------------------------------------------------ leftovers of a batch killed -9
+# temporary files of processes that no longer run, older than an hour, are removed by the next
+# batch into the folder; a live process's, a fresh one and a file not of ours stay
+sleep 0 & dead=$!; wait "$dead"
+touch -d '2 hours ago' "$I/kill/.a.pdf.$dead.Xy12Zq.tmp" "$I/kill/.manifest.xml.$dead.tmp" \
+  "$I/kill/.a.pdf.$$.Xy12Zq.tmp" "$I/kill/.notes.$dead.txt"
+touch "$I/kill/.b.pdf.$dead.Ab34Cd.tmp"
+run "$GW" batch "$I/gen" -o "$I/kill" -j 1
+left=$(ls -A "$I/kill" | grep '^\.' | sort | tr '\n' ' ')
+want=$(printf '%s\n' ".a.pdf.$$.Xy12Zq.tmp" ".b.pdf.$dead.Ab34Cd.tmp" ".notes.$dead.txt" | sort | tr '\n' ' ')
+[ "$left" = "$want" ] && t_ok "stale temporary files of dead runs are swept, live and fresh ones kept" \
+  || t_fail "stale temporary files swept" "left: $left; want: $want"
+rm -f "$I/kill/".[a-z]*
+
 # ------------------------------------------------------------------ a document too slow
 mkdir -p "$WORK/slow"
 cp "$CASE" "$WORK/slow/"
