@@ -155,8 +155,10 @@ set_color (cairo_t *cr, gw_rgba c)
 /* Solid opaque lines of one colour and width (cell sides, rules) are collected into one path
  * and stroked together: a form's table draws a hundred sides a page, and every cairo stroke
  * costs the PDF surface a recorded operation, an analysis and a replay (about a tenth of a
- * one-page form's time). Painting anything else first strokes what was collected (lines_flush),
- * so the painting order holds. The batch lives on the cairo context (user data), set up by
+ * one-page form's time). Fills, images, clips, text decorations and the end of a page first
+ * stroke what was collected (lines_flush); text does not, as glyphs leave the path alone, so a
+ * table's sides are stroked after its cells' text — the same picture, the lines being opaque
+ * and beside the text. The batch lives on the cairo context (user data), set up by
  * lines_attach for the life of the context. */
 typedef struct {
   gboolean open;  /* a path of lines is waiting */
@@ -180,6 +182,9 @@ lines_flush (cairo_t *cr)
   line_batch *lb = cairo_get_user_data (cr, &line_batch_key);
   if (lb && lb->open)
     {
+      /* text may have been drawn meanwhile, in its own colour */
+      set_color (cr, lb->color);
+      cairo_set_line_width (cr, lb->width);
       cairo_stroke (cr);
       lb->open = FALSE;
     }
@@ -283,11 +288,14 @@ static void
 paint_text (cairo_t *cr, const gw_area *a)
 {
   PangoGlyphItem gi = { a->u.text.item, a->u.text.glyphs, 0, 0, 0 };
-  lines_flush (cr);
+  /* no lines_flush: glyphs do not use the path (the move_to below only adds an empty
+   * subpath to the lines waiting), so a table's sides wait across the text of its cells */
   set_color (cr, a->u.text.color);
   cairo_move_to (cr, a->x, a->u.text.baseline);
   pango_cairo_show_glyph_item (cr, a->u.text.text, &gi);
   double fs = a->u.text.font_size;
+  if (a->u.text.underline || a->u.text.line_through)
+    lines_flush (cr);
   if (a->u.text.underline)
     {
       cairo_set_line_width (cr, MAX (0.5, fs * 0.05));

@@ -90,9 +90,9 @@ if check "render a case: exit 0" 0 "page"; then
   fi
   [ "$(temps "$WORK/render")" = 0 ] && t_ok "render leaves no temporary file" \
     || t_fail "render leaves no temporary file" "$(ls -a "$WORK/render" | tr '\n' ' ')"
-  # the receipt's table: every cell side is drawn, the solid ones of a cell as one stroked
-  # path (src/render/render.c collects lines of one colour and width until something else is
-  # painted: a cell's four sides, not one stroke each)
+  # the receipt's table: every cell side is drawn, the solid ones collected into few stroked
+  # paths (src/render/render.c collects lines of one colour and width across the cells' text
+  # until a fill, an underline or the end of the page), not one stroke each
   if [ -n "$receipt" ] && qpdf --qdf --object-streams=disable "$receipt" "$WORK/receipt.qdf.pdf" 2>/dev/null; then
     strokes=$(grep -a -c ' S$' "$WORK/receipt.qdf.pdf")
     segs=$(grep -a -o ' l ' "$WORK/receipt.qdf.pdf" | wc -l)
