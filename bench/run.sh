@@ -289,10 +289,13 @@ if [ "$BATCH_STATE" = ok ]; then
     n=$(conf_field "$c" 0)
     env "${GWENV[$n]}" "$GW" render "$SAMPLE" -o "$OUT/render-warm-$n" -q >/dev/null 2>&1  # font caches
     measure "$N1" "$OUT/render-$n/" env "${GWENV[$n]}" "$GW" render "$SAMPLE" -o "$OUT/render-$n" -q
+    # the target is the product's (the default fonts); the other configurations are for comparison
+    tgt=""; ok=""
+    [ "$n" = default ] && { tgt="≤0.100 s"; ok=$(met "$M_S" le 0.1); }
     if [ "$M_OK" = 1 ]; then
-      row "notice from a record" "gongwen render [$n]" "$M_S" "$M_CPU" "$M_MB" "" "≤0.100 s" "$(met "$M_S" le 0.1)" \
+      row "notice from a record" "gongwen render [$n]" "$M_S" "$M_CPU" "$M_MB" "" "$tgt" "$ok" \
           "$SNAME: $(find "$OUT/render-$n" -name '*.pdf' | wc -l) PDFs, $(pdfpages "$OUT/render-$n") pp; fonts: $(docfonts "$OUT/render-$n")"
-    else row "notice from a record" "gongwen render [$n]" n/a n/a n/a "" "≤0.100 s" n/a "$M_WHY"; fi
+    else row "notice from a record" "gongwen render [$n]" n/a n/a n/a "" "$tgt" "${tgt:+n/a}" "$M_WHY"; fi
   done
 else
   row "notice from a record" "gongwen render" n/a n/a n/a "" "≤0.100 s" n/a "skipped: $BATCH_STATE"
@@ -425,9 +428,10 @@ if [ "$BATCH_STATE" = ok ] && [ -n "$FLOOR" ]; then
       pd=$(per "$M_S" "$docs"); pdc=$(per "$M_CPU" "$docs"); GPD[$n]=$pd
       r=$(ratio "$pd" "$f1")
       gain=""; [ "$n" != noto-full ] && gain="; $(xtimes "$(ratio "${GPD[noto-full]:-n/a}" "$pd")") less than [noto-full]"
-      row "per doc [$n]" "gongwen -j1" "$pd" "$pdc" "$M_MB" "$(xtimes "$r")" "≤1.3× floor per doc" "$(met "$r" le 1.3)" \
+      # ratio to the one-page floor; the target itself is judged on the batch-1000 rows above
+      row "per doc [$n]" "gongwen -j1" "$pd" "$pdc" "$M_MB" "$(xtimes "$r")" "" "" \
           "$docs PDFs ($(pdfpages "$OUT/gw-$n") pp); ÷floor same text $(xtimes "$(ratio "$pd" "$f2")") (CPU $(xtimes "$(ratio "$pdc" "$f2c")"))$gain; fonts: $(docfonts "$OUT/gw-$n")"
-    else row "per doc [$n]" "gongwen -j1" n/a n/a n/a "" "≤1.3× floor per doc" n/a "$M_WHY"; fi
+    else row "per doc [$n]" "gongwen -j1" n/a n/a n/a "" "" "" "$M_WHY"; fi
   done
 fi
 
