@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #ifndef GW_DATADIR
 #define GW_DATADIR "/usr/local/share/gongwen"
@@ -24,6 +25,18 @@ gw_ctx_new (gw_diag *diag)
   ctx->limits.max_image_pixels = 100000000ull;
   ctx->limits.max_xslt_depth = 3000;
   ctx->limits.max_input_bytes = 128u * 1024 * 1024;
+  ctx->limits.max_memory_mb = 4096;
+  const char *mem = g_getenv ("GONGWEN_MAX_MEMORY");
+  if (mem && *mem)
+    {
+      char *end = NULL;
+      guint64 v = g_ascii_strtoull (mem, &end, 10);
+      if (end && !*end && v <= G_MAXUINT)
+        ctx->limits.max_memory_mb = (unsigned) v;
+      else
+        gw_diag_warn (ctx->diag, NULL, 0, "GONGWEN_MAX_MEMORY='%s' is not a number of MB "
+                      "(0 = no limit); %u MB used", mem, ctx->limits.max_memory_mb);
+    }
   ctx->dpi = 96;
   ctx->source_date = -1;
   const char *sde = g_getenv ("SOURCE_DATE_EPOCH");
@@ -143,4 +156,35 @@ gw_ctx_find_data_dir (const char *argv0)
     }
   free (exe);
   return g_strdup (GW_DATADIR);
+}
+
+/* Sanitizer builds reserve terabytes of address space for their shadow memory. */
+#if defined(__SANITIZE_ADDRESS__)
+#define GW_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
+#define GW_SANITIZED 1
+#endif
+#endif
+
+/* Caps the address space (see ctx.h). */
+void
+gw_ctx_limit_memory (gw_ctx *ctx)
+{
+#ifdef GW_SANITIZED
+  (void) ctx;
+#else
+  if (!ctx->limits.max_memory_mb)
+    return;
+  struct rlimit rl;
+  if (getrlimit (RLIMIT_AS, &rl) != 0)
+    return;
+  rlim_t want = (rlim_t) ctx->limits.max_memory_mb * 1024 * 1024;
+  if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur <= want)
+    return; /* already as tight */
+  if (rl.rlim_max != RLIM_INFINITY && want > rl.rlim_max)
+    want = rl.rlim_max;
+  rl.rlim_cur = want;
+  (void) setrlimit (RLIMIT_AS, &rl); /* best effort: a failure leaves the system's limit */
+#endif
 }

@@ -13,6 +13,7 @@ typedef struct gw_limits {
   guint64 max_image_pixels;  /* width * height of one image */
   unsigned max_xslt_depth;   /* template recursion depth */
   gsize max_input_bytes;     /* bytes of one XML input (record, stylesheet, FO) */
+  unsigned max_memory_mb;    /* address space of one process (gw_ctx_limit_memory); 0 = none */
 } gw_limits;
 
 typedef struct gw_fonts gw_fonts; /* src/layout/fonts.h */
@@ -38,6 +39,11 @@ void gw_ctx_free (gw_ctx *ctx);
 void gw_ctx_set_data_dir (gw_ctx *ctx, const char *dir);
 /* Adds a directory (made absolute) from which XML may load external resources. */
 void gw_ctx_allow_root (gw_ctx *ctx, const char *dir);
+/* Caps this process's address space at limits.max_memory_mb (RLIMIT_AS; never raises an
+ * existing cap; not in sanitizer builds, which reserve terabytes of shadow memory), so that a
+ * runaway stylesheet (a string doubled 40 times) fails with "out of memory" instead of taking
+ * the machine's memory. Worker processes inherit the cap. */
+void gw_ctx_limit_memory (gw_ctx *ctx);
 /* TRUE when `path` (made absolute and normalised) lies under an allowed root. */
 gboolean gw_ctx_path_allowed (const gw_ctx *ctx, const char *path);
 /* Finds the data directory: $GONGWEN_DATADIR, the source tree beside the binary, or the

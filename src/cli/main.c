@@ -43,6 +43,7 @@ gw_ctx *
 gw_cli_ctx_new (const char *argv0)
 {
   gw_ctx *ctx = gw_ctx_new (NULL);
+  gw_ctx_limit_memory (ctx);
   char *dir = gw_ctx_find_data_dir (argv0);
   gw_ctx_set_data_dir (ctx, dir);
   g_free (dir);

@@ -41,6 +41,7 @@ typedef struct tf_job {
   gboolean compiling;
   gboolean have_context; /* a context line preceded the message being handled */
   gboolean stopped;   /* stopped at a limit: drop libxslt's debug dump that follows */
+  gboolean out_of_memory; /* reported once */
   unsigned errors;
   xmlGenericErrorFunc saved_generic; /* libxml2's generic handler before the job */
   void *saved_generic_ctx;
@@ -337,6 +338,20 @@ tf_on_xml_error (void *data, const xmlError *err)
         g_string_append_printf (job->detail, "XPath: %s in '%s'", msg, err->str1);
       else
         g_string_append_printf (job->detail, "XPath: %s", msg);
+    }
+  else if (err->code == XML_ERR_NO_MEMORY)
+    {
+      /* said once per job, with what to do about it (libxml2 repeats it at every level) */
+      unsigned mb = job->ctx->limits.max_memory_mb;
+      if (job->out_of_memory)
+        ;
+      else if (mb)
+        gw_diag_error (job->ctx->diag, job->style_name, 0, "ran out of memory (a gongwen "
+                       "process may use %u MB; GONGWEN_MAX_MEMORY sets the limit, 0 = none)", mb);
+      else
+        gw_diag_error (job->ctx->diag, job->style_name, 0, "ran out of memory");
+      job->out_of_memory = TRUE;
+      job->errors++;
     }
   else
     {

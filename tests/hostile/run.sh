@@ -200,6 +200,17 @@ if [ -c "$FULL" ]; then
   h_run xslt-output-device-full xslt "$H/xsl-not-fo-output.xsl" "$H/data/record.xml" -o "$FULL"
   h_check xslt-output-device-full 1 none grep "cannot write: No space left on device"
 fi
+# a stylesheet that only needs memory: the process cap stops it (not in sanitizer builds,
+# which have no cap: the test would take the machine's memory)
+if [ -z "${GW_SANITIZE:-}" ]; then
+  export GONGWEN_MAX_MEMORY=256
+  h_run xsl-memory-bomb render --xsl="$H/data/memory-bomb.xsl" "$H/data/record.xml" -o .
+  h_check xsl-memory-bomb 1 none grep "memory-bomb.xsl: ran out of memory \(a gongwen process may use 256 MB"
+  export GONGWEN_MAX_MEMORY=abc
+  h_run memory-cap-not-a-number fo "$VALID" -o out.pdf
+  h_check memory-cap-not-a-number 0 some grep "GONGWEN_MAX_MEMORY='abc' is not a number of MB"
+  unset GONGWEN_MAX_MEMORY
+fi
 cp "$H/xsl-not-fo-output.xsl" "$GEN/same.xsl"
 h_run xslt-output-is-input xslt "$GEN/same.xsl" "$H/data/record.xml" -o "$GEN/same.xsl"
 h_check xslt-output-is-input 2 none grep "the output .*same.xsl is an input"
