@@ -1,11 +1,11 @@
 /* xmlload.c — safe XML parsing (see xmlload.h). */
 #include "base/xmlload.h"
+#include "base/files.h"
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/dict.h>
 #include <string.h>
-#include <sys/stat.h>
 
 /* The context the entity loader consults on this thread (not a setting: a guard pointer
  * set by gw_xml_guard around each parse). */
@@ -260,27 +260,10 @@ gw_xml_read_file_dict (gw_ctx *ctx, const char *path, xmlDictPtr dict)
       gw_diag_error (ctx->diag, path, 0, "is a directory, not an XML file");
       return NULL;
     }
-  struct stat sb; /* a device or pipe (/dev/zero, a FIFO) could be read forever */
-  if (stat (path, &sb) == 0 && !S_ISREG (sb.st_mode))
-    {
-      gw_diag_error (ctx->diag, path, 0, "not a regular file (a device, pipe or socket); refused");
-      return NULL;
-    }
-  if (stat (path, &sb) == 0 && (guint64) sb.st_size > ctx->limits.max_input_bytes)
-    {
-      gw_diag_error (ctx->diag, path, 0, "larger than %zu bytes; refused",
-                     ctx->limits.max_input_bytes);
-      return NULL;
-    }
-  GError *gerr = NULL;
   char *data = NULL;
   gsize len = 0;
-  if (!g_file_get_contents (path, &data, &len, &gerr))
-    {
-      gw_diag_error (ctx->diag, path, 0, "cannot read: %s", gerr->message);
-      g_error_free (gerr);
-      return NULL;
-    }
+  if (!gw_file_read_input (ctx, path, &data, &len))
+    return NULL;
   if (len == 0)
     {
       gw_diag_error (ctx->diag, path, 0, "empty file");

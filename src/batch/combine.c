@@ -5,6 +5,7 @@
  * (`qpdf --empty --pages a.pdf blank.pdf b.pdf … -- out.pdf`, arguments passed in a file);
  * the blank pages are drawn with Cairo. Written to a temporary name, renamed on success. */
 #include "batch/private.h"
+#include "base/files.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>
@@ -12,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #define A4_W 595.275591
 #define A4_H 841.889764
@@ -157,9 +157,7 @@ gw_combine_write (gw_ctx *ctx, const char *path, const gw_plan *plan, int *pages
           total++;
         }
     }
-  char *dir = g_path_get_dirname (path);
-  char *base = g_path_get_basename (path);
-  char *tmp = g_strdup_printf ("%s/.%s.%d.tmp", dir, base, (int) getpid ());
+  char *tmp = gw_temp_path_new (path);
   char *args_file = g_build_filename (tmpdir, "args", NULL);
   if (ok && last < 0)
     {
@@ -200,8 +198,6 @@ gw_combine_write (gw_ctx *ctx, const char *path, const gw_plan *plan, int *pages
   g_string_free (args, TRUE);
   g_free (args_file);
   g_free (tmp);
-  g_free (dir);
-  g_free (base);
   g_free (tmpdir);
   if (ok)
     *pages = total;

@@ -10,13 +10,13 @@
  * status: written (made in this run), up-to-date (skipped, the file matches), failed. The
  * namespace is not the record namespace, so a batch over a folder holding out/ skips it. */
 #include "batch/private.h"
+#include "base/files.h"
 #include "base/xmlload.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <libxml/xmlwriter.h>
 #include <string.h>
-#include <unistd.h>
 
 #ifndef GW_VERSION
 #define GW_VERSION "dev"
@@ -221,11 +221,7 @@ gboolean
 gw_manifest_write (gw_ctx *ctx, const char *path, const gw_plan *plan, const char *data_dir,
                    const char *shard)
 {
-  char *dir = g_path_get_dirname (path);
-  char *base = g_path_get_basename (path);
-  char *tmp = g_strdup_printf ("%s/.%s.%d.tmp", dir, base, (int) getpid ());
-  g_free (dir);
-  g_free (base);
+  char *tmp = gw_temp_path_new (path);
   xmlTextWriterPtr w = xmlNewTextWriterFilename (tmp, 0);
   int rc = w ? 0 : -1;
   if (rc >= 0)

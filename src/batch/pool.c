@@ -27,6 +27,7 @@
  * the parent was killed). Workers ignore SIGINT: Ctrl-C reaches the whole process group,
  * and the parent stops them. */
 #include "batch/private.h"
+#include "base/files.h"
 #include "base/xmlload.h"
 
 #include <errno.h>
@@ -152,33 +153,6 @@ pool_worker_main (gw_ctx *ctx, gw_plan *plan, const gw_batch_opts *opts,
   _exit (0); /* no atexit handlers, no stdio flush of the parent's buffers */
 }
 
-/* The process that owns a temporary file of ours, from its name: ".<name>.<pid>.XXXXXX.tmp"
- * (the engine's) or ".<name>.<pid>.tmp" (manifest, combined PDF); 0 for any other name. */
-static pid_t
-pool_temp_owner (const char *name)
-{
-  size_t n = strlen (name);
-  if (name[0] != '.' || n < 8 || !g_str_has_suffix (name, ".tmp"))
-    return 0;
-  char *stem = g_strndup (name, n - 4);
-  char *dot = strrchr (stem, '.');
-  if (dot && strlen (dot + 1) == 6 && dot > stem) /* the engine's random part */
-    {
-      *dot = '\0';
-      dot = strrchr (stem, '.');
-    }
-  pid_t pid = 0;
-  if (dot && dot > stem && dot[1])
-    {
-      char *end;
-      guint64 v = g_ascii_strtoull (dot + 1, &end, 10);
-      if (!*end && v > 0 && v <= G_MAXINT32)
-        pid = (pid_t) v;
-    }
-  g_free (stem);
-  return pid;
-}
-
 /* Age after which a temporary file whose owner does not run here is taken as left behind:
  * no document takes that long (--timeout defaults to 300 s), and a shard on another machine
  * writing into a shared folder (whose pids mean nothing here) finishes its files well before. */
@@ -197,7 +171,7 @@ pool_remove_temps (const char *out_dir, pid_t pid)
   const char *name;
   while ((name = g_dir_read_name (d)))
     {
-      pid_t owner = pool_temp_owner (name);
+      pid_t owner = gw_temp_owner (name);
       if (!owner || (pid && owner != pid))
         continue;
       char *path = g_build_filename (out_dir, name, NULL);

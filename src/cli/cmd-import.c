@@ -13,6 +13,7 @@
  *   3. the record is written with xmlTextWriter to a hidden temporary name in DIR, loaded
  *      with gw_record_load (schema + rules), and renamed to DIR/<编号>.xml only when valid;
  *      the loader's messages are reported at the row. */
+#include "base/files.h"
 #include "cli/cli.h"
 #include "cli/csv.h"
 #include "records/documents.h"
@@ -23,7 +24,6 @@
 #include <glib/gstdio.h>
 #include <libxml/xmlwriter.h>
 #include <string.h>
-#include <unistd.h>
 
 /* The regime product sampling cases fall under, and the rules they apply. */
 #define IMPORT_REGIME "regime-6"
@@ -988,8 +988,7 @@ gw_cmd_import (int argc, char **argv)
           g_hash_table_insert (ids, g_strdup (k.id), GSIZE_TO_POINTER ((gsize) row->line));
           char *name = g_strconcat (k.id, ".xml", NULL);
           char *path = g_build_filename (out_dir, name, NULL);
-          char *tmp_name = g_strdup_printf (".%s.%d.tmp", name, (int) getpid ());
-          char *tmp = g_build_filename (out_dir, tmp_name, NULL);
+          char *tmp = gw_temp_path_new (path);
           char *source = g_strdup_printf ("%s:%ld", csv_base, row->line);
           if (!import_write (ctx, tmp, &k, source, out_dir))
             {
@@ -1008,7 +1007,6 @@ gw_cmd_import (int argc, char **argv)
           g_unlink (tmp);
           g_free (source);
           g_free (tmp);
-          g_free (tmp_name);
           g_free (path);
           g_free (name);
         }

@@ -1,7 +1,7 @@
 /* csv.c — reading a spreadsheet export (see csv.h). */
 #include "cli/csv.h"
+#include "base/files.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 /* Frees one row. */
@@ -62,26 +62,9 @@ gw_csv_read (gw_ctx *ctx, const char *path, const char **encoding)
 {
   char *data = NULL;
   gsize len = 0;
-  GError *err = NULL;
   *encoding = NULL;
-  GStatBuf sb; /* a device or pipe (/dev/zero, a FIFO) would be read forever */
-  if (g_stat (path, &sb) == 0 && !S_ISREG (sb.st_mode))
-    {
-      gw_diag_error (ctx->diag, path, 0, "not a regular file; refused");
-      return NULL;
-    }
-  if (g_stat (path, &sb) == 0 && (guint64) sb.st_size > ctx->limits.max_input_bytes)
-    {
-      gw_diag_error (ctx->diag, path, 0, "larger than %zu bytes; refused",
-                     ctx->limits.max_input_bytes);
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &data, &len, &err))
-    {
-      gw_diag_error (ctx->diag, path, 0, "cannot read: %s", err->message);
-      g_error_free (err);
-      return NULL;
-    }
+  if (!gw_file_read_input (ctx, path, &data, &len))
+    return NULL;
   char *text = csv_to_utf8 (ctx, path, data, len, encoding);
   g_free (data);
   if (!text)

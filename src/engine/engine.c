@@ -1,5 +1,6 @@
 /* engine.c — FO document → fo tree → layout → area tree → outputs, written atomically. */
 #include "engine/engine.h"
+#include "base/files.h"
 #include "fo/fotree.h"
 #include "layout/layout.h"
 #include "render/render.h"
@@ -88,14 +89,9 @@ engine_file_add (gw_ctx *ctx, GPtrArray *files, const char *path, const char *in
     f->tmp = g_strdup (path);
   else
     {
-      char *dir = g_path_get_dirname (path);
-      char *base = g_path_get_basename (path);
-      /* ".<name>.<pid>.XXXXXX.tmp": a batch recognises the leftovers of a killed worker by
-       * its pid (src/batch/pool.c) */
-      f->tmp = g_strdup_printf ("%s/.%s.%d.XXXXXX.tmp", dir, base, (int) getpid ());
-      g_free (dir);
-      g_free (base);
-      int fd = mkostemps (f->tmp, 4, O_CLOEXEC);
+      /* a batch recognises the leftovers of a killed worker by the pid in the name */
+      f->tmp = gw_temp_template_new (path);
+      int fd = mkostemps (f->tmp, GW_TEMP_SUFFIX_LEN, O_CLOEXEC);
       if (fd < 0)
         {
           gw_diag_error (ctx->diag, path, 0, "cannot write: %s", g_strerror (errno));

@@ -19,7 +19,7 @@ else
   SAN="-O1"
 fi
 OBJS=""
-for o in base/ctx base/diag base/xmlload fo/fotree fo/style layout/kinsoku layout/fonts; do
+for o in base/ctx base/diag base/files base/xmlload fo/fotree fo/style layout/kinsoku layout/fonts; do
   if [ ! -f "$OBJDIR/$o.o" ]; then
     t_fail "unit build" "missing $OBJDIR/$o.o (make build/gongwen, or build/asan/gongwen for GW_SANITIZE=1)"
     exit 0

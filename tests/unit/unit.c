@@ -12,6 +12,7 @@
  *              margin-left/padding/border, non-inherited properties reset, invalid values */
 #include "base/ctx.h"
 #include "base/diag.h"
+#include "base/files.h"
 #include "base/xmlload.h"
 #include "fo/fotree.h"
 #include "fo/style.h"
@@ -21,6 +22,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static int failures;
 
@@ -503,6 +505,42 @@ out:
   gw_ctx_free (ctx);
 }
 
+/* Runs the temporary-name checks: the names made, and the owner read back from them. */
+static void
+test_temp_names (void)
+{
+  char name[128];
+  pid_t me = getpid ();
+  char *fixed = gw_temp_path_new ("out/manifest.xml");
+  char *tmpl = gw_temp_template_new ("out/公文.pdf");
+  g_snprintf (name, sizeof name, "out/.manifest.xml.%d.tmp", (int) me);
+  check (!strcmp (fixed, name), "temp fixed name", "'%s', want '%s'", fixed, name);
+  g_snprintf (name, sizeof name, "out/.公文.pdf.%d.XXXXXX.tmp", (int) me);
+  check (!strcmp (tmpl, name), "temp template", "'%s', want '%s'", tmpl, name);
+  char *base = g_path_get_basename (fixed);
+  check (gw_temp_owner (base) == me, "temp owner of a fixed name", "%d", (int) gw_temp_owner (base));
+  g_free (base);
+  static const struct { const char *name; int pid; } cases[] = {
+    { ".a.pdf.1234.Ab12Cd.tmp", 1234 },   /* a template's file */
+    { ".a.pdf.1234.123456.tmp", 1234 },   /* … whose random part came out all digits */
+    { ".a.pdf.123456.tmp", 123456 },      /* a fixed name, six-digit pid */
+    { ".manifest.xml.99.tmp", 99 },
+    { ".a.pdf.tmp", 0 },                  /* no pid */
+    { "a.pdf.1234.tmp", 0 },              /* not hidden */
+    { ".a.pdf.1234.txt", 0 },
+    { ".a.pdf.12x4.tmp", 0 },
+    { ".a.pdf.0.tmp", 0 },
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_snprintf (name, sizeof name, "temp owner %s", cases[i].name);
+      pid_t got = gw_temp_owner (cases[i].name);
+      check (got == cases[i].pid, name, "%d, want %d", (int) got, cases[i].pid);
+    }
+  g_free (fixed);
+  g_free (tmpl);
+}
+
 /* Runs every group. */
 int
 main (void)
@@ -513,6 +551,7 @@ main (void)
   test_lengths ();
   test_colors ();
   test_styles ();
+  test_temp_names ();
   xmlCleanupParser ();
   printf ("# %d failure(s)\n", failures);
   return 0;
