@@ -162,7 +162,7 @@ set_color (cairo_t *cr, gw_rgba c)
  * lines_attach for the life of the context. */
 typedef struct {
   gboolean open;  /* a path of lines is waiting */
-  gw_rgba color;  /* its colour and width (the context's source and line width) */
+  gw_rgba color;  /* its colour and width, set when it is stroked */
   double width;
 } line_batch;
 
@@ -182,7 +182,7 @@ lines_flush (cairo_t *cr)
   line_batch *lb = cairo_get_user_data (cr, &line_batch_key);
   if (lb && lb->open)
     {
-      /* text may have been drawn meanwhile, in its own colour */
+      /* cap and dash are cairo's defaults here: the styles that change them restore them */
       set_color (cr, lb->color);
       cairo_set_line_width (cr, lb->width);
       cairo_stroke (cr);
@@ -204,10 +204,6 @@ lines_add (cairo_t *cr, gw_rgba color, double width, double x0, double y0, doubl
     lines_flush (cr);
   if (!lb->open)
     {
-      set_color (cr, color);
-      cairo_set_line_width (cr, width);
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-      cairo_set_dash (cr, NULL, 0, 0);
       lb->open = TRUE;
       lb->color = color;
       lb->width = width;

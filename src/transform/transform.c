@@ -59,7 +59,6 @@ typedef struct tf_docs {
   /* owned */
   GHashTable *by_path; /* canonical path → xmlDocPtr (parsed without the transformation's
                           dictionary, which dies with it) */
-  GHashTable *docs;    /* the same xmlDocPtr values, as a set */
   /* values */
   GMutex lock;
 } tf_docs;
@@ -439,7 +438,6 @@ tf_docs_get (xsltStylesheetPtr style, tf_job *job, const char *path)
           docs = g_new0 (tf_docs, 1);
           docs->by_path = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                  (GDestroyNotify) xmlFreeDoc);
-          docs->docs = g_hash_table_new (g_direct_hash, g_direct_equal);
           g_mutex_init (&docs->lock);
           style->_private = docs;
         }
@@ -455,13 +453,20 @@ tf_docs_get (xsltStylesheetPtr style, tf_job *job, const char *path)
       if (doc && g_hash_table_size (docs->by_path) < TF_DOCS_MAX)
         {
           g_hash_table_insert (docs->by_path, key, doc);
-          g_hash_table_add (docs->docs, doc);
           key = NULL;
         }
     }
   g_mutex_unlock (&docs->lock);
   g_free (key);
   return doc;
+}
+
+/* TRUE when a cache entry holds `doc` (g_hash_table_find). */
+static gboolean
+tf_docs_holds (gpointer path, gpointer cached, gpointer doc)
+{
+  (void) path;
+  return cached == doc;
 }
 
 /* Marks the cached documents among those a transformation loaded as not libxslt's to free
@@ -474,7 +479,7 @@ tf_docs_keep (xsltTransformContextPtr tctxt)
     return;
   g_mutex_lock (&docs->lock);
   for (xsltDocumentPtr d = tctxt->docList; d; d = d->next)
-    if (d->doc && g_hash_table_contains (docs->docs, d->doc))
+    if (d->doc && g_hash_table_find (docs->by_path, tf_docs_holds, d->doc))
       d->main = 1;
   g_mutex_unlock (&docs->lock);
 }
@@ -488,7 +493,6 @@ gw_transform_free (xsltStylesheetPtr style)
   tf_docs *docs = style->_private;
   if (docs)
     {
-      g_hash_table_destroy (docs->docs);
       g_hash_table_destroy (docs->by_path);
       g_mutex_clear (&docs->lock);
       g_free (docs);
