@@ -79,27 +79,34 @@ brk_at (const char *s, int i)
   return gw_kinsoku_break_ok (cp, n, i, TRUE);
 }
 
+/* Checks that every character of `ref` is in the class `is` tests (named `is_name`, by
+ * function `is_fn`) and not in the class `not` tests (named `not_name`; `may` says why). */
+static void
+check_kinsoku_class (const char *ref, gboolean (*is) (gunichar), const char *is_name,
+                     const char *is_fn, gboolean (*not) (gunichar), const char *not_name,
+                     const char *may)
+{
+  char name[96];
+  for (const char *p = ref; *p; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+      int len = (int) (g_utf8_next_char (p) - p);
+      g_snprintf (name, sizeof name, "kinsoku %s %.*s U+%04X", is_name, len, p, ch);
+      check (is (ch), name, "%s is FALSE", is_fn);
+      g_snprintf (name, sizeof name, "kinsoku not %s %.*s", not_name, len, p);
+      check (!not (ch), name, "%s", may);
+    }
+}
+
 /* Runs the kinsoku checks. */
 static void
 test_kinsoku (void)
 {
   char name[96];
-  for (const char *p = no_start_ref; *p; p = g_utf8_next_char (p))
-    {
-      gunichar ch = g_utf8_get_char (p);
-      g_snprintf (name, sizeof name, "kinsoku no-start %.*s U+%04X", (int) (g_utf8_next_char (p) - p), p, ch);
-      check (gw_kinsoku_no_start (ch), name, "gw_kinsoku_no_start is FALSE");
-      g_snprintf (name, sizeof name, "kinsoku not no-end %.*s", (int) (g_utf8_next_char (p) - p), p);
-      check (!gw_kinsoku_no_end (ch), name, "a closing mark may end a line");
-    }
-  for (const char *p = no_end_ref; *p; p = g_utf8_next_char (p))
-    {
-      gunichar ch = g_utf8_get_char (p);
-      g_snprintf (name, sizeof name, "kinsoku no-end %.*s U+%04X", (int) (g_utf8_next_char (p) - p), p, ch);
-      check (gw_kinsoku_no_end (ch), name, "gw_kinsoku_no_end is FALSE");
-      g_snprintf (name, sizeof name, "kinsoku not no-start %.*s", (int) (g_utf8_next_char (p) - p), p);
-      check (!gw_kinsoku_no_start (ch), name, "an opening mark may start a line");
-    }
+  check_kinsoku_class (no_start_ref, gw_kinsoku_no_start, "no-start", "gw_kinsoku_no_start",
+                       gw_kinsoku_no_end, "no-end", "a closing mark may end a line");
+  check_kinsoku_class (no_end_ref, gw_kinsoku_no_end, "no-end", "gw_kinsoku_no_end",
+                       gw_kinsoku_no_start, "no-start", "an opening mark may start a line");
   static const char ordinary[] = "中国质量检验法第条甲乙丙aZ09 …";
   for (const char *p = ordinary; *p; p = g_utf8_next_char (p))
     {
