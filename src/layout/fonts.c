@@ -60,6 +60,7 @@ gw_fonts_get (gw_ctx *ctx)
   f->desc_by_style = g_hash_table_new (g_direct_hash, g_direct_equal);
   f->metrics = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, g_free);
   f->font_for_desc = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
+  f->shapes = gw_shape_cache_new ();
   ctx->fonts = f;
   return f;
 }
@@ -70,6 +71,7 @@ gw_fonts_free (gw_fonts *f)
 {
   if (!f)
     return;
+  gw_shape_cache_free (f->shapes);
   g_hash_table_destroy (f->font_for_desc);
   g_hash_table_destroy (f->desc_by_style);
   g_hash_table_destroy (f->descs);

@@ -6,6 +6,7 @@
 
 #include "base/ctx.h"
 #include "fo/style.h"
+#include "layout/shape.h"
 #include <pango/pango.h>
 
 struct gw_fonts {
@@ -16,6 +17,7 @@ struct gw_fonts {
   GHashTable *desc_by_style;/* const gw_style* → description (borrowed from descs) */
   GHashTable *metrics;      /* PangoFont* → double[2] ascent, descent (pt) */
   GHashTable *font_for_desc;/* PangoFontDescription key → PangoFont* (primary font) */
+  gw_shape_cache *shapes;   /* paragraphs shaped recently (across documents) */
   char *config_file;
 };
 

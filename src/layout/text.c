@@ -426,28 +426,23 @@ para_shape (para *p)
       for (int c = byte_to_char[sp->b0]; c < p->n && p->chars[c].byte < sp->b1; c++)
         p->chars[c].span = (int) s;
     }
-  PangoAttrList *attrs = pango_attr_list_new ();
+  gw_shape_span *runs = g_new (gw_shape_span, MAX (p->spans->len, 1u));
   for (guint s = 0; s < p->spans->len; s++)
     {
       para_span *sp = &g_array_index (p->spans, para_span, s);
-      PangoAttribute *a = pango_attr_font_desc_new (gw_fonts_desc (job->fonts, sp->st));
-      a->start_index = (guint) sp->b0;
-      a->end_index = (guint) sp->b1;
-      pango_attr_list_insert (attrs, a);
+      runs[s] = (gw_shape_span) { sp->b0, sp->b1, gw_fonts_desc (job->fonts, sp->st) };
     }
-  GList *items = pango_itemize (job->fonts->context, text, 0, len, attrs, NULL);
-  pango_attr_list_unref (attrs);
-  p->items = g_ptr_array_new_with_free_func ((GDestroyNotify) pango_item_free);
-  p->glyphs = g_ptr_array_new_with_free_func ((GDestroyNotify) pango_glyph_string_free);
-  for (GList *l = items; l; l = l->next)
+  gw_shape_result shaped;
+  gw_shape_run (job->fonts->shapes, job->fonts->context, text, len, p->n, runs,
+                p->spans->len, &shaped);
+  g_free (runs);
+  p->items = shaped.items;
+  p->glyphs = shaped.glyphs;
+  for (guint i = 0; i < p->items->len; i++)
     {
-      PangoItem *it = l->data;
-      PangoGlyphString *gs = pango_glyph_string_new ();
-      pango_shape_with_flags (text + it->offset, it->length, text, len, &it->analysis, gs,
-                              PANGO_SHAPE_NONE);
-      int idx = (int) p->items->len;
-      g_ptr_array_add (p->items, it);
-      g_ptr_array_add (p->glyphs, gs);
+      PangoItem *it = g_ptr_array_index (p->items, i);
+      PangoGlyphString *gs = g_ptr_array_index (p->glyphs, i);
+      int idx = (int) i;
       for (int c = byte_to_char[it->offset]; c < p->n && p->chars[c].byte < it->offset + it->length; c++)
         p->chars[c].item = idx;
       for (int g = 0; g < gs->num_glyphs; g++)
@@ -464,11 +459,9 @@ para_shape (para *p)
             }
         }
     }
-  g_list_free (items);
   g_free (byte_to_char);
   /* break opportunities */
-  PangoLogAttr *la = g_new0 (PangoLogAttr, p->n + 1);
-  pango_get_log_attrs (text, len, -1, pango_language_from_string ("zh-cn"), la, p->n + 1);
+  PangoLogAttr *la = shaped.attrs;
   gunichar *cps = g_new (gunichar, p->n + 1);
   for (int c = 0; c < p->n; c++)
     cps[c] = p->chars[c].ch;

@@ -9,7 +9,10 @@
  *   color      gw_parse_color
  *   style      computed styles of a small FO document (gw_fotree_new → gw_style_compute):
  *              inheritance of font-size (%, em, 字号 names), line-height, start-indent from
- *              margin-left/padding/border, non-inherited properties reset, invalid values */
+ *              margin-left/padding/border, non-inherited properties reset, invalid values
+ *   shape      gw_shape_run: a cached paragraph comes back equal (glyphs, clusters, break
+ *              attributes), other font runs or text miss, long paragraphs are not kept, the
+ *              two generations stay bounded and keep what is used again */
 #include "base/ctx.h"
 #include "base/diag.h"
 #include "base/files.h"
@@ -17,6 +20,9 @@
 #include "fo/fotree.h"
 #include "fo/style.h"
 #include "layout/kinsoku.h"
+#include "layout/shape.h"
+
+#include <pango/pangocairo.h>
 
 #include <locale.h>
 #include <math.h>
@@ -548,6 +554,104 @@ test_temp_names (void)
   g_free (tmpl);
 }
 
+/* TRUE when two shaping results are the same: items (offsets, fonts), glyphs (ids, widths,
+ * clusters) and break attributes of n characters. */
+static gboolean
+shape_same (const gw_shape_result *a, const gw_shape_result *b, int n)
+{
+  if (a->items->len != b->items->len || a->glyphs->len != b->glyphs->len)
+    return FALSE;
+  for (guint i = 0; i < a->items->len; i++)
+    {
+      const PangoItem *ia = g_ptr_array_index (a->items, i), *ib = g_ptr_array_index (b->items, i);
+      const PangoGlyphString *ga = g_ptr_array_index (a->glyphs, i), *gb = g_ptr_array_index (b->glyphs, i);
+      if (ia == ib || ga == gb || ia->offset != ib->offset || ia->length != ib->length
+          || ia->analysis.font != ib->analysis.font || ga->num_glyphs != gb->num_glyphs)
+        return FALSE;
+      for (int g = 0; g < ga->num_glyphs; g++)
+        if (ga->glyphs[g].glyph != gb->glyphs[g].glyph
+            || ga->glyphs[g].geometry.width != gb->glyphs[g].geometry.width
+            || ga->log_clusters[g] != gb->log_clusters[g])
+          return FALSE;
+    }
+  return a->attrs != b->attrs && memcmp (a->attrs, b->attrs, (size_t) (n + 1) * sizeof *a->attrs) == 0;
+}
+
+/* The shaping cache (src/layout/shape.c). */
+static void
+test_shape_cache (void)
+{
+  PangoFontMap *map = pango_cairo_font_map_new ();
+  PangoContext *pc = pango_font_map_create_context (map);
+  PangoFontDescription *serif = pango_font_description_from_string ("serif 12");
+  PangoFontDescription *sans = pango_font_description_from_string ("sans 12");
+  gw_shape_cache *c = gw_shape_cache_new ();
+  const char *text = "送达机关：某县质量技术监督局（印章）ABC 12";
+  int len = (int) strlen (text), n = (int) g_utf8_strlen (text, -1);
+  gw_shape_span one[] = { { 0, len, serif } };
+  gw_shape_span two[] = { { 0, 12, sans }, { 12, len, serif } };
+  gw_shape_result fresh, first, again, other;
+  gw_shape_run (NULL, pc, text, len, n, one, 1, &fresh);
+  gw_shape_run (c, pc, text, len, n, one, 1, &first);
+  gw_shape_run (c, pc, text, len, n, one, 1, &again);
+  guint entries;
+  guint64 hits;
+  gw_shape_cache_stats (c, &entries, &hits);
+  check (entries == 1 && hits == 1, "shape cache: the same paragraph is a hit",
+         "%u entries, %" G_GUINT64_FORMAT " hits", entries, hits);
+  check (fresh.items->len > 0 && shape_same (&fresh, &first, n) && shape_same (&fresh, &again, n),
+         "shape cache: a hit equals shaping afresh (own copies)", "results differ");
+  gw_shape_run (c, pc, text, len, n, two, 2, &other);
+  gw_shape_cache_stats (c, &entries, &hits);
+  check (entries == 2 && hits == 1 && other.items->len >= 2,
+         "shape cache: other font runs are another entry",
+         "%u entries, %" G_GUINT64_FORMAT " hits, %u items", entries, hits, other.items->len);
+  gw_shape_result_clear (&fresh);
+  gw_shape_result_clear (&first);
+  gw_shape_result_clear (&again);
+  gw_shape_result_clear (&other);
+  /* a long paragraph is shaped, not kept */
+  GString *big = g_string_new (NULL);
+  while (big->len <= GW_SHAPE_MAX_TEXT)
+    g_string_append (big, "质量技术监督");
+  gw_shape_span all[] = { { 0, (int) big->len, serif } };
+  gw_shape_result r;
+  gw_shape_run (c, pc, big->str, (int) big->len, (int) g_utf8_strlen (big->str, -1), all, 1, &r);
+  gw_shape_cache_stats (c, &entries, &hits);
+  check (entries == 2 && r.items->len > 0, "shape cache: a long paragraph is not kept",
+         "%u entries", entries);
+  gw_shape_result_clear (&r);
+  g_string_free (big, TRUE);
+  /* many different paragraphs: bounded; the first one, used again in between, stays */
+  char buf[64];
+  for (int i = 0; i < 3 * GW_SHAPE_GEN_ENTRIES; i++)
+    {
+      if (i % (GW_SHAPE_GEN_ENTRIES / 2) == 0)
+        {
+          gw_shape_run (c, pc, text, len, n, one, 1, &r);
+          gw_shape_result_clear (&r);
+        }
+      int l = g_snprintf (buf, sizeof buf, "第%d号", i);
+      gw_shape_span s1[] = { { 0, l, serif } };
+      gw_shape_run (c, pc, buf, l, (int) g_utf8_strlen (buf, -1), s1, 1, &r);
+      gw_shape_result_clear (&r);
+    }
+  guint64 before;
+  gw_shape_cache_stats (c, &entries, &before);
+  check (entries <= 2 * GW_SHAPE_GEN_ENTRIES + 1, "shape cache: two generations at most",
+         "%u entries", entries);
+  gw_shape_run (c, pc, text, len, n, one, 1, &r);
+  gw_shape_result_clear (&r);
+  gw_shape_cache_stats (c, &entries, &hits);
+  check (hits == before + 1, "shape cache: a paragraph used again survives the generations",
+         "hits %" G_GUINT64_FORMAT " → %" G_GUINT64_FORMAT, before, hits);
+  gw_shape_cache_free (c);
+  pango_font_description_free (serif);
+  pango_font_description_free (sans);
+  g_object_unref (pc);
+  g_object_unref (map);
+}
+
 /* Runs every group. */
 int
 main (void)
@@ -559,6 +663,7 @@ main (void)
   test_colors ();
   test_styles ();
   test_temp_names ();
+  test_shape_cache ();
   xmlCleanupParser ();
   printf ("# %d failure(s)\n", failures);
   return 0;
