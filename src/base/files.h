@@ -13,12 +13,11 @@ gboolean gw_file_read_input (gw_ctx *ctx, const char *path, char **data, gsize *
   G_GNUC_WARN_UNUSED_RESULT;
 
 /* Temporary names beside an output, hidden and owned by this process:
- * "<dir>/.<name>.<pid>.tmp" (gw_temp_path_new), or as a mkostemps template with
- * GW_TEMP_SUFFIX_LEN bytes of suffix "<dir>/.<name>.<pid>.XXXXXX.tmp" (gw_temp_template_new,
- * for files a process may have several of at once). Caller frees. */
+ * "<dir>/.<name>.<pid>.tmp" (gw_temp_path_new), or as a g_mkstemp_full template
+ * "<dir>/.<name>.<pid>.XXXXXX.tmp" (gw_temp_template_new, for files a process may have
+ * several of at once). Caller frees. */
 char *gw_temp_path_new (const char *path) G_GNUC_WARN_UNUSED_RESULT;
 char *gw_temp_template_new (const char *path) G_GNUC_WARN_UNUSED_RESULT;
-#define GW_TEMP_SUFFIX_LEN 4 /* ".tmp" */
 /* The process that made the temporary file named `name` (a base name) by one of the two
  * above, or 0 when the name is not such a name. */
 pid_t gw_temp_owner (const char *name);

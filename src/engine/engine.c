@@ -89,9 +89,11 @@ engine_file_add (gw_ctx *ctx, GPtrArray *files, const char *path, const char *in
     f->tmp = g_strdup (path);
   else
     {
-      /* a batch recognises the leftovers of a killed worker by the pid in the name */
+      /* a batch recognises the leftovers of a killed worker by the pid in the name; the
+       * file gets the mode any new file gets here (0666 less the umask: a filed PDF is
+       * readable by the office, not only its writer, as mkstemp's 0600 would make it) */
       f->tmp = gw_temp_template_new (path);
-      int fd = mkostemps (f->tmp, GW_TEMP_SUFFIX_LEN, O_CLOEXEC);
+      int fd = g_mkstemp_full (f->tmp, O_RDWR | O_CLOEXEC, 0666);
       if (fd < 0)
         {
           gw_diag_error (ctx->diag, path, 0, "cannot write: %s", g_strerror (errno));

@@ -105,6 +105,19 @@ if check "render a case: exit 0" 0 "page"; then
   fi
 fi
 
+# outputs get the mode of any new file (0666 less the umask), not a temporary file's 0600:
+# the filed PDFs are read by the office
+for um in 022 027; do
+  rm -rf "$WORK/mode$um"
+  (umask $um; "$GW" render "$CASE" -o "$WORK/mode$um" -q >/dev/null 2>&1; \
+   "$GW" batch "$TOP/xml/cases/case-2015-017-plywood.xml" -o "$WORK/mode$um/b" -q >/dev/null 2>&1)
+  want=$(printf '%o' $((0666 & ~0$um)))
+  modes=$(find "$WORK/mode$um" -name '*.pdf' -exec stat -c %a {} + | sort -u | tr '\n' ' ')
+  n=$(find "$WORK/mode$um" -name '*.pdf' | wc -l)
+  [ "$n" = 4 ] && [ "$modes" = "$want " ] && t_ok "render and batch under umask $um write mode $want PDFs" \
+    || t_fail "render and batch under umask $um write mode $want PDFs" "$n PDFs, modes: $modes"
+done
+
 run "$GW" render --xsl "$D/tiny.xsl" --param "note=参数值-42" --png "$CASE" -o "$WORK/tiny"
 if check "render --xsl --param --png" 0; then
   pdf="$WORK/tiny/case-2015-014-wire.pdf"
