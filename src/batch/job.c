@@ -1,6 +1,7 @@
 /* job.c — making one document of a plan: transform → engine → hash. */
 #include "batch/job.h"
 #include "engine/engine.h"
+#include "base/sha256.h"
 #include "base/xmlload.h"
 
 #include <errno.h>
@@ -20,7 +21,7 @@ gw_file_sha256_new (const char *path)
   gsize len = 0;
   if (!g_file_get_contents (path, &data, &len, NULL))
     return NULL;
-  char *sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+  char *sum = gw_sha256_hex_new (data, len);
   g_free (data);
   return sum;
 }

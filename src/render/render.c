@@ -1,5 +1,6 @@
 /* render.c — Cairo painting of the area tree (shared by the PDF and PNG writers). */
 #include "render/render.h"
+#include "base/sha256.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>
@@ -122,7 +123,7 @@ render_close (gw_ctx *ctx, render_out *o, const char *path, const char *what)
   if (fclose (o->f) != 0 && !o->err)
     o->err = errno;
   if (o->sha256 && !o->err) /* from the bytes in hand: no reading the file back */
-    *o->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, o->buf->data, o->buf->len);
+    *o->sha256 = gw_sha256_hex_new (o->buf->data, o->buf->len);
   g_byte_array_unref (o->buf);
   if (o->err)
     gw_diag_error (ctx->diag, path, 0, "writing the %s failed: %s", what, g_strerror (o->err));

@@ -4,7 +4,7 @@
 CLANG   ?= clang
 TOP     := $(CURDIR)
 OUT     := build/fuzz
-PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 cairo-pdf cairo-png librsvg-2.0 fontconfig glib-2.0 harfbuzz
+PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 cairo-pdf cairo-png librsvg-2.0 fontconfig glib-2.0 harfbuzz libgcrypt
 SRCS    := $(filter-out src/cli/main.c,$(shell find src -name '*.c' | sort))
 HDRS    := $(shell find src tests/fuzz -name '*.h')
 OBJS    := $(SRCS:%.c=$(OUT)/obj/%.o)

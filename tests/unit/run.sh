@@ -10,7 +10,7 @@ TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 WORK=${WORK:-$(mktemp -d)}
 mkdir -p "$WORK"
 . "$TOP/tests/lib.sh"
-PKGS="libxml-2.0 pangocairo pangoft2 librsvg-2.0 libxslt libexslt fontconfig"
+PKGS="libxml-2.0 pangocairo pangoft2 librsvg-2.0 libxslt libexslt fontconfig libgcrypt"
 if [ "${GW_SANITIZE:-0}" = 1 ]; then
   OBJDIR="$TOP/build/asan-obj/src"
   SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -O1"
@@ -19,7 +19,7 @@ else
   SAN="-O1"
 fi
 OBJS=""
-for o in base/ctx base/diag base/files base/xmlload fo/fotree fo/style layout/kinsoku layout/fonts layout/shape; do
+for o in base/ctx base/diag base/files base/sha256 base/xmlload fo/fotree fo/style layout/kinsoku layout/fonts layout/shape; do
   if [ ! -f "$OBJDIR/$o.o" ]; then
     t_fail "unit build" "missing $OBJDIR/$o.o (make build/gongwen, or build/asan/gongwen for GW_SANITIZE=1)"
     exit 0

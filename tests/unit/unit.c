@@ -10,12 +10,14 @@
  *   style      computed styles of a small FO document (gw_fotree_new → gw_style_compute):
  *              inheritance of font-size (%, em, 字号 names), line-height, start-indent from
  *              margin-left/padding/border, non-inherited properties reset, invalid values
+ *   sha256     gw_sha256_hex_new against FIPS 180-2 vectors and GLib's GChecksum
  *   shape      gw_shape_run: a cached paragraph comes back equal (glyphs, clusters, break
  *              attributes), other font runs or text miss, long paragraphs are not kept, the
  *              two generations stay bounded and keep what is used again */
 #include "base/ctx.h"
 #include "base/diag.h"
 #include "base/files.h"
+#include "base/sha256.h"
 #include "base/xmlload.h"
 #include "fo/fotree.h"
 #include "fo/style.h"
@@ -554,6 +556,36 @@ test_temp_names (void)
   g_free (tmpl);
 }
 
+/* SHA-256 (src/base/sha256.c): the FIPS 180-2 examples, and GChecksum on 1 MB. */
+static void
+test_sha256 (void)
+{
+  static const struct { const char *in, *want; } v[] = {
+    { "", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" },
+    { "abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" },
+    { "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+      "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1" },
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS (v); i++)
+    {
+      char *got = gw_sha256_hex_new (v[i].in, strlen (v[i].in));
+      char name[64];
+      g_snprintf (name, sizeof name, "sha256 of %zu bytes (FIPS 180-2)", strlen (v[i].in));
+      check (!strcmp (got, v[i].want), name, "%s", got);
+      g_free (got);
+    }
+  gsize n = 1 << 20;
+  guchar *big = g_malloc (n);
+  for (gsize i = 0; i < n; i++)
+    big[i] = (guchar) (i * 131 + (i >> 9));
+  char *got = gw_sha256_hex_new (big, n);
+  char *want = g_compute_checksum_for_data (G_CHECKSUM_SHA256, big, n);
+  check (!strcmp (got, want), "sha256 of 1 MB equals GChecksum's", "%s, want %s", got, want);
+  g_free (got);
+  g_free (want);
+  g_free (big);
+}
+
 /* TRUE when two shaping results are the same: items (offsets, fonts), glyphs (ids, widths,
  * clusters) and break attributes of n characters. */
 static gboolean
@@ -663,6 +695,7 @@ main (void)
   test_colors ();
   test_styles ();
   test_temp_names ();
+  test_sha256 ();
   test_shape_cache ();
   xmlCleanupParser ();
   printf ("# %d failure(s)\n", failures);
