@@ -223,9 +223,13 @@ gw_job_run (gw_ctx *ctx, gw_stylesheet_cache *cache, gw_job_slot *slot, gw_job *
       g_ptr_array_add (all, regime_href);
     }
   g_ptr_array_add (all, NULL);
-  xmlDocPtr fo = style ? gw_transform_apply (ctx, style, rec.doc, (const char *const *) all->pdata) : NULL;
+  xmlDocPtr fo = style ? gw_transform_apply (ctx, style, rec.doc, (const char *const *) all->pdata,
+                                             job->last_of_record)
+                        : NULL;
   g_ptr_array_free (all, TRUE);
   g_free (regime_href);
+  if (job->last_of_record) /* edited by the transformation: no other job may use it */
+    gw_job_slot_clear (slot);
   if (!fo || gw_diag_error_count (ctx->diag) > errors)
     {
       xmlFreeDoc (fo);

@@ -48,6 +48,8 @@ typedef struct gw_job {
   char *error;          /* first error message, for the summary */
   /* values */
   gw_job_status status;
+  gboolean last_of_record; /* the record's last document: the worker's parsed record is
+                              transformed in place (no copy for xsl:strip-space), then dropped */
   int pages;
   struct {              /* the record file as validated, to notice a change before use */
     guint64 dev, ino, size;

@@ -338,6 +338,8 @@ gw_plan_new (gw_ctx *ctx, char **inputs, const gw_plan_opts *opts)
             g_hash_table_insert (owners, key, job);
           g_ptr_array_add (plan->jobs, job);
         }
+      if (ok && pairs->len)
+        ((gw_job *) g_ptr_array_index (plan->jobs, plan->jobs->len - 1))->last_of_record = TRUE;
       g_ptr_array_unref (pairs);
       g_free (record_sum);
       /* planned: the workers parse the record again (gw_job_slot) */

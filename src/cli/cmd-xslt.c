@@ -85,7 +85,7 @@ gw_cmd_xslt (int argc, char **argv)
   char **params = xslt_params_new (ctx, param_opts);
   xsltStylesheetPtr style = params ? gw_transform_load (ctx, argv[1]) : NULL;
   xmlDocPtr doc = style ? gw_xml_read_file (ctx, argv[2]) : NULL;
-  xmlDocPtr result = doc ? gw_transform_apply (ctx, style, doc, (const char *const *) params)
+  xmlDocPtr result = doc ? gw_transform_apply (ctx, style, doc, (const char *const *) params, TRUE)
                          : NULL;
   gsize len = 0;
   char *text = result ? gw_transform_serialize (ctx, style, result, &len) : NULL;

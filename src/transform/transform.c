@@ -705,15 +705,15 @@ tf_strips_space (xsltStylesheetPtr style)
 /* Applies a stylesheet under the context's security preferences and limits. */
 xmlDocPtr
 gw_transform_apply (gw_ctx *ctx, xsltStylesheetPtr style, xmlDocPtr doc,
-                    const char *const *params)
+                    const char *const *params, gboolean edit_doc)
 {
   gw_transform_init ();
   const char *url = style->doc && style->doc->URL ? (const char *) style->doc->URL : "stylesheet";
   tf_job job;
   tf_job_init (&job, ctx, NULL, url, FALSE);
   unsigned errors_before = gw_diag_error_count (ctx->diag);
-  /* the caller's document stays untouched: xsl:strip-space would edit it in place */
-  xmlDocPtr copy = tf_strips_space (style) ? xmlCopyDoc (doc, 1) : NULL;
+  /* the caller's document stays untouched unless given up: xsl:strip-space edits in place */
+  xmlDocPtr copy = !edit_doc && tf_strips_space (style) ? xmlCopyDoc (doc, 1) : NULL;
   if (copy)
     doc = copy;
   xsltTransformContextPtr tctxt = xsltNewTransformContext (style, doc);

@@ -41,12 +41,15 @@ void gw_transform_free (xsltStylesheetPtr style);
 
 /* Applies `style` to `doc` under the security preferences and limits of `ctx`. `params` is
  * NULL or a NULL-terminated list of name, value pairs; values are plain strings (quoted
- * here, never evaluated as XPath). `doc` is not modified (a stylesheet that strips space
- * runs on a copy), so one record can go through several stylesheets. Any error reported
- * during the run fails it. Returns the result document (caller owns, xmlFreeDoc), or NULL
- * after reporting why. */
+ * here, never evaluated as XPath). With `edit_doc` FALSE `doc` is not modified (a
+ * stylesheet that strips space runs on a copy), so one record can go through several
+ * stylesheets; with TRUE the caller gives up `doc` after this call (it frees it without
+ * reading it again), and xsl:strip-space edits it in place instead of a copy. Any error
+ * reported during the run fails it. Returns the result document (caller owns, xmlFreeDoc),
+ * or NULL after reporting why. */
 xmlDocPtr gw_transform_apply (gw_ctx *ctx, xsltStylesheetPtr style, xmlDocPtr doc,
-                              const char *const *params) G_GNUC_WARN_UNUSED_RESULT;
+                              const char *const *params, gboolean edit_doc)
+  G_GNUC_WARN_UNUSED_RESULT;
 
 /* Serialises a result document following the stylesheet's xsl:output. Returns a newly
  * allocated buffer (g_free) and its length, or NULL after reporting why. */

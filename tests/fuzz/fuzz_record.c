@@ -70,7 +70,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       xsltStylesheetPtr style = gw_stylesheet_cache_lookup (styles, ctx, spec->xsl_path);
       if (!style)
         continue;
-      xmlDocPtr fo = gw_transform_apply (ctx, style, rec->doc, NULL);
+      xmlDocPtr fo = gw_transform_apply (ctx, style, rec->doc, NULL, FALSE);
       if (fo)
         {
           (void) fuzz_format (ctx, fo, spec->output_name);
