@@ -2,24 +2,40 @@
  *
  * The parent has loaded and validated every record and compiled the stylesheets before it
  * forks, so the workers start with all of it in (copy-on-write) memory; a worker only
- * transforms, formats and writes. Outline:
+ * transforms, formats and writes. A worker holds up to POOL_DEPTH (2) jobs: the one it makes
+ * and the next, already in its pipe when it finishes, so it does not wait for the parent to
+ * wake up between two documents. It makes them in the order sent (FIFO): only the oldest job
+ * a worker holds can have been started, and each result must be for that job. Outline:
  *
  *   parent                                   worker i
  *   ------                                   --------
  *   fork N workers, one pipe each way         loop: read a job index (EOF → exit)
- *   send each a job index                           make the job (messages kept, quiet)
- *   loop until no job is out:                       send result: status, pages, SHA-256,
- *     poll the result pipes (200 ms)                  first error, messages
- *     result → update the job, print its
- *       messages, send the next index or
- *       close the pipe (the worker exits)
- *     EOF before a result → the worker died:
- *       the job failed ("killed by signal 9"),
- *       its temporary files are removed, a new
- *       worker takes the next job
+ *   send each a job index, then each a              make the job (messages kept, quiet)
+ *     second (round robin)                          send result: status, pages, SHA-256,
+ *   loop until no job is out:                         first error, messages
+ *     poll the result pipes (200 ms)
+ *     result of the worker's oldest job →
+ *       update the job, print its messages;
+ *       the next job it holds starts now
+ *       (its --timeout clock too); send one
+ *       more index, or when none remain and
+ *       it holds none, close the pipe (the
+ *       worker exits)
+ *     EOF before a result, or a result of
+ *       another job (killed) → the worker
+ *       died: its oldest job failed ("killed
+ *       by signal 9"), its temporary files
+ *       are removed, the job behind it (never
+ *       started) goes back to the front of the
+ *       queue, a new worker takes two jobs
+ *     oldest job running past --timeout →
+ *       SIGKILL, then seen as a death
  *     SIGINT/SIGTERM → SIGTERM to the workers,
  *       reap them, remove their temporary
  *       files, return the signal
+ *
+ * A worker killed after renaming its PDF into place but before its result came leaves a
+ * complete file whose job counts as failed: the next run makes it again.
  *
  * Temporary files are named by the engine ".NAME.PID.tmp" beside the output, so the parent
  * finds a dead worker's leftovers by its pid. A worker also removes its current temporary
@@ -42,14 +58,34 @@
 #include <sys/prctl.h>
 #endif
 
+/* Jobs sent to a worker ahead of its results: the one it makes and the next. */
+#define POOL_DEPTH 2
+
 typedef struct {
-  pid_t pid;  /* 0 when the slot is free */
-  int to;     /* parent → worker: job indices (guint32) */
-  int from;   /* worker → parent: results */
-  int job;    /* index of the job being made, -1 when idle */
-  gint64 started; /* when it got the job (monotonic µs) */
+  pid_t pid;          /* 0 when the slot is free */
+  int to;             /* parent → worker: job indices (guint32) */
+  int from;           /* worker → parent: results */
+  GQueue jobs;        /* indices sent and not yet answered, oldest (the one being made) first */
+  gint64 started;     /* when it started its oldest job (monotonic µs) */
   gboolean timed_out; /* killed by the parent for taking too long */
 } pool_worker;
+
+/* One run of the pool. The queues hold job indices as GUINT_TO_POINTER: index 0 is NULL,
+ * so their length, not a popped pointer, says whether they are empty. */
+typedef struct {
+  /* referenced */
+  gw_ctx *ctx;
+  gw_plan *plan;
+  const gw_batch_opts *opts;
+  gw_stylesheet_cache *cache;
+  gw_progress *progress;
+  void (*done) (gpointer);
+  gpointer data;
+  /* owned */
+  GQueue queue;         /* jobs not sent to a worker yet, in plan order */
+  pool_worker *workers; /* n slots */
+  guint n;
+} pool;
 
 /* What a worker sends back after each job; texts follow. */
 typedef struct {
@@ -193,11 +229,12 @@ gw_pool_sweep_stale (const char *out_dir)
   pool_remove_temps (out_dir, 0);
 }
 
-/* Forks worker `w`; FALSE after reporting. The child closes the pipes of its siblings so
- * that closing a pipe in the parent is seen as end of file by exactly one worker. */
+
+/* Forks the worker of slot `w`; FALSE after reporting. The child closes the pipes of its
+ * siblings so that closing a pipe in the parent is seen as end of file by exactly one
+ * worker. */
 static gboolean
-pool_spawn (gw_ctx *ctx, gw_plan *plan, const gw_batch_opts *opts, gw_stylesheet_cache *cache,
-            pool_worker *workers, guint n, guint w)
+pool_spawn (pool *p, guint w)
 {
   int down[2], up[2];
   if (pipe (down) != 0)
@@ -221,37 +258,42 @@ pool_spawn (gw_ctx *ctx, gw_plan *plan, const gw_batch_opts *opts, gw_stylesheet
     }
   if (pid == 0)
     {
-      for (guint i = 0; i < n; i++)
-        if (workers[i].pid)
+      for (guint i = 0; i < p->n; i++)
+        if (p->workers[i].pid)
           {
-            close (workers[i].to);
-            close (workers[i].from);
+            close (p->workers[i].to);
+            close (p->workers[i].from);
           }
       close (down[1]);
       close (up[0]);
-      pool_worker_main (ctx, plan, opts, cache, down[0], up[1]);
+      pool_worker_main (p->ctx, p->plan, p->opts, p->cache, down[0], up[1]);
     }
   close (down[0]);
   close (up[1]);
-  workers[w].pid = pid;
-  workers[w].to = down[1];
-  workers[w].from = up[0];
-  workers[w].job = -1;
+  pool_worker *wk = &p->workers[w];
+  wk->pid = pid;
+  wk->to = down[1];
+  wk->from = up[0];
+  wk->timed_out = FALSE;
   return TRUE;
 fail:
-  gw_diag_error (ctx->diag, NULL, 0, "cannot start a worker process: %s", g_strerror (errno));
+  gw_diag_error (p->ctx->diag, NULL, 0, "cannot start a worker process: %s",
+                 g_strerror (errno));
   return FALSE;
 }
 
-/* Sends job `index` to worker `w`; FALSE when the worker is gone. */
+/* Sends job `index` to worker `w` behind the ones it holds (its clock starts now when it
+ * holds none); FALSE when the worker is gone. */
 static gboolean
 pool_send (pool_worker *w, guint index)
 {
   guint32 i = index;
-  w->job = (int) index;
-  w->started = g_get_monotonic_time ();
-  w->timed_out = FALSE;
-  return pool_write_all (w->to, &i, sizeof i);
+  if (!pool_write_all (w->to, &i, sizeof i))
+    return FALSE;
+  if (!w->jobs.length)
+    w->started = g_get_monotonic_time ();
+  g_queue_push_tail (&w->jobs, GUINT_TO_POINTER (index));
+  return TRUE;
 }
 
 /* Describes how a worker ended (caller frees). */
@@ -278,36 +320,50 @@ pool_reap (pool_worker *w, int *status)
   if (status)
     *status = st;
   w->pid = 0;
-  w->job = -1;
 }
 
-/* Gives job `index` to worker slot `w`, forking a new worker when the slot is empty or its
- * worker turns out to be gone (then the job goes to the new one). FALSE when no worker
- * could be started; the job stays pending. */
-static gboolean
-pool_dispatch (gw_ctx *ctx, gw_plan *plan, const gw_batch_opts *opts,
-               gw_stylesheet_cache *cache, pool_worker *workers, guint n, guint w,
-               guint index)
+/* Reaps worker `w` (dead, killed or told to stop), removes its temporary files and puts
+ * the jobs it still holds back at the front of the queue, in their order. */
+static void
+pool_retire (pool *p, pool_worker *w, int *status)
 {
-  for (int attempt = 0; attempt < 2; attempt++)
-    {
-      if (!workers[w].pid && !pool_spawn (ctx, plan, opts, cache, workers, n, w))
-        return FALSE;
-      if (pool_send (&workers[w], index))
-        return TRUE;
-      pid_t pid = workers[w].pid; /* died between two jobs: replace it */
-      pool_reap (&workers[w], NULL);
-      pool_remove_temps (opts->out_dir, pid);
-    }
-  return FALSE;
+  pid_t pid = w->pid;
+  pool_reap (w, status);
+  pool_remove_temps (p->opts->out_dir, pid);
+  while (w->jobs.length)
+    g_queue_push_head (&p->queue, g_queue_pop_tail (&w->jobs));
 }
 
-/* Reads one result from worker `w` into its job; FALSE when the worker died instead. */
+/* Sends worker slot `w` jobs from the queue until it holds `depth`, forking a worker when
+ * the slot is empty; a worker found gone while it held nothing is replaced (twice at most).
+ * What is not sent stays in the queue. */
+static void
+pool_fill (pool *p, guint w, guint depth)
+{
+  pool_worker *wk = &p->workers[w];
+  for (guint failures = 0; wk->jobs.length < depth && p->queue.length && failures < 2;)
+    {
+      if (!wk->pid && !pool_spawn (p, w))
+        return;
+      guint index = GPOINTER_TO_UINT (g_queue_pop_head (&p->queue));
+      if (pool_send (wk, index))
+        continue;
+      g_queue_push_head (&p->queue, GUINT_TO_POINTER (index));
+      if (wk->jobs.length)
+        return; /* it died holding a job: the poll sees its end */
+      pool_retire (p, wk, NULL); /* died between two jobs */
+      failures++;
+    }
+}
+
+/* Reads one result from worker `w` into its oldest job and starts the clock of the next;
+ * FALSE when the worker died instead or the result is not for that job. */
 static gboolean
-pool_receive (gw_plan *plan, pool_worker *w, gw_progress *progress)
+pool_receive (pool *p, pool_worker *w)
 {
   pool_result r;
-  if (!pool_read_all (w->from, &r, sizeof r) || r.job != (guint32) w->job
+  if (!pool_read_all (w->from, &r, sizeof r)
+      || r.job != GPOINTER_TO_UINT (g_queue_peek_head (&w->jobs))
       || r.messages_len > 64u << 20 || r.error_len > 1u << 20)
     return FALSE;
   char *messages = g_malloc (r.messages_len + 1);
@@ -318,20 +374,162 @@ pool_receive (gw_plan *plan, pool_worker *w, gw_progress *progress)
   error[r.error_len] = '\0';
   if (ok)
     {
-      gw_job *job = g_ptr_array_index (plan->jobs, r.job);
+      gw_job *job = g_ptr_array_index (p->plan->jobs, r.job);
       job->status = r.ok ? GW_JOB_WRITTEN : GW_JOB_FAILED;
       job->pages = r.pages;
       g_free (job->sha256);
       job->sha256 = r.ok ? g_strndup (r.sha256, 64) : NULL;
       g_free (job->error);
       job->error = r.ok ? NULL : g_strdup (*error ? error : "failed");
-      gw_progress_print (progress, messages);
-      gw_progress_step (progress, job);
-      w->job = -1;
+      gw_progress_print (p->progress, messages);
+      gw_progress_step (p->progress, job);
+      g_queue_pop_head (&w->jobs);
+      w->started = g_get_monotonic_time (); /* the worker goes on with the next, if any */
     }
   g_free (messages);
   g_free (error);
   return ok;
+}
+
+/* After a result from slot `w`: tops the worker up, closes its pipe when it holds nothing
+ * and nothing remains (the worker sees EOF and exits), or replaces it when the parent had
+ * already killed it for --timeout (the result came in first; the job behind, barely
+ * started, goes back to the queue). */
+static void
+pool_on_result (pool *p, guint w)
+{
+  pool_worker *wk = &p->workers[w];
+  if (p->done)
+    p->done (p->data);
+  if (wk->timed_out)
+    pool_retire (p, wk, NULL);
+  if (!pool_signal)
+    pool_fill (p, w, POOL_DEPTH);
+  if (wk->pid && !wk->jobs.length)
+    pool_reap (wk, NULL);
+}
+
+/* Marks job `index` failed because its worker `how` (e.g. "killed by signal 9 (…)"). */
+static void
+pool_fail_job (pool *p, guint index, const char *how)
+{
+  gw_job *job = g_ptr_array_index (p->plan->jobs, index);
+  job->status = GW_JOB_FAILED;
+  job->pages = -1;
+  g_free (job->error);
+  job->error = g_strdup_printf ("%s: the worker process %s while making this document; it "
+                                "was not written", job->record_path, how);
+  char *line = g_strdup_printf ("%s: the worker process making '%s.pdf' %s; the document "
+                                "was not written", job->record_path, job->output_name, how);
+  gw_progress_print (p->progress, line);
+  g_free (line);
+  gw_progress_step (p->progress, job);
+}
+
+/* Slot `w`'s worker died (or broke the protocol: it is killed) before reporting its oldest
+ * job: that job failed; the ones behind it, never started, go back to the queue, and a new
+ * worker takes over. */
+static void
+pool_on_death (pool *p, guint w)
+{
+  pool_worker *wk = &p->workers[w];
+  guint index = GPOINTER_TO_UINT (g_queue_pop_head (&wk->jobs));
+  gboolean timed_out = wk->timed_out;
+  int status = 0;
+  kill (wk->pid, SIGKILL);
+  pool_retire (p, wk, &status);
+  char *how = timed_out ? g_strdup_printf ("was stopped after %u s (--timeout)",
+                                           p->opts->timeout)
+                        : pool_describe_exit (status);
+  pool_fail_job (p, index, how);
+  g_free (how);
+  if (p->done)
+    p->done (p->data);
+  if (!pool_signal)
+    pool_fill (p, w, POOL_DEPTH);
+}
+
+/* Kills the workers whose current job has run longer than --timeout (then seen as a
+ * death). */
+static void
+pool_check_timeouts (pool *p)
+{
+  gint64 now = g_get_monotonic_time ();
+  for (guint w = 0; p->opts->timeout && w < p->n; w++)
+    {
+      pool_worker *wk = &p->workers[w];
+      if (wk->pid && wk->jobs.length && !wk->timed_out
+          && now - wk->started > (gint64) p->opts->timeout * G_USEC_PER_SEC)
+        {
+          wk->timed_out = TRUE;
+          kill (wk->pid, SIGKILL);
+        }
+    }
+}
+
+/* Fills `fds` with the result pipes of the workers holding jobs, their slots in `slot`;
+ * returns how many. */
+static guint
+pool_poll_set (pool *p, struct pollfd *fds, guint *slot)
+{
+  guint nfds = 0;
+  for (guint w = 0; w < p->n; w++)
+    if (p->workers[w].pid && p->workers[w].jobs.length)
+      {
+        fds[nfds].fd = p->workers[w].from;
+        fds[nfds].events = POLLIN;
+        fds[nfds].revents = 0;
+        slot[nfds++] = w;
+      }
+  return nfds;
+}
+
+/* Waits for results and deaths until no job is out, or a signal came. */
+static void
+pool_loop (pool *p)
+{
+  struct pollfd *fds = g_new0 (struct pollfd, MAX (p->n, 1u));
+  guint *slot = g_new0 (guint, MAX (p->n, 1u));
+  for (;;)
+    {
+      guint nfds = pool_poll_set (p, fds, slot);
+      if (!nfds || pool_signal)
+        break;
+      int r = poll (fds, nfds, 200);
+      if (r < 0 && errno != EINTR)
+        {
+          gw_diag_error (p->ctx->diag, NULL, 0, "poll: %s", g_strerror (errno));
+          break;
+        }
+      for (guint k = 0; r > 0 && k < nfds && !pool_signal; k++)
+        if (fds[k].revents)
+          {
+            if (pool_receive (p, &p->workers[slot[k]]))
+              pool_on_result (p, slot[k]);
+            else
+              pool_on_death (p, slot[k]);
+          }
+      pool_check_timeouts (p);
+      gw_progress_tick (p->progress);
+    }
+  g_free (fds);
+  g_free (slot);
+}
+
+/* Stops and reaps the workers left (none after a normal end; busy ones get SIGTERM when
+ * interrupted) and removes their temporary files. */
+static void
+pool_stop (pool *p)
+{
+  for (guint w = 0; w < p->n; w++)
+    {
+      pool_worker *wk = &p->workers[w];
+      if (!wk->pid)
+        continue;
+      if (wk->jobs.length)
+        kill (wk->pid, SIGTERM);
+      pool_retire (p, wk, NULL);
+    }
 }
 
 /* Makes the pending jobs on worker processes. */
@@ -340,15 +538,15 @@ gw_pool_run (gw_ctx *ctx, gw_plan *plan, const gw_batch_opts *opts,
              gw_stylesheet_cache *cache, gw_progress *progress, void (*done) (gpointer),
              gpointer data)
 {
-  GArray *queue = g_array_new (FALSE, FALSE, sizeof (guint));
+  pool p = { ctx, plan, opts, cache, progress, done, data, G_QUEUE_INIT, NULL, 0 };
   for (guint i = 0; i < plan->jobs->len; i++)
     {
       const gw_job *job = g_ptr_array_index (plan->jobs, i);
       if (job->status == GW_JOB_PENDING)
-        g_array_append_val (queue, i);
+        g_queue_push_tail (&p.queue, GUINT_TO_POINTER (i));
     }
-  guint n = MIN (MAX (opts->jobs, 1u), queue->len), next = 0;
-  pool_worker *workers = g_new0 (pool_worker, MAX (n, 1u));
+  p.n = MIN (MAX (opts->jobs, 1u), p.queue.length);
+  p.workers = g_new0 (pool_worker, MAX (p.n, 1u));
   struct sigaction sa, old_int, old_term, old_pipe;
   memset (&sa, 0, sizeof sa);
   sa.sa_handler = pool_on_signal; /* no SA_RESTART: poll() returns at once */
@@ -359,102 +557,18 @@ gw_pool_run (gw_ctx *ctx, gw_plan *plan, const gw_batch_opts *opts,
   sa.sa_handler = SIG_IGN;
   sigaction (SIGPIPE, &sa, &old_pipe);
 
-  for (guint w = 0; w < n && !pool_signal; w++)
-    pool_dispatch (ctx, plan, opts, cache, workers, n, w, g_array_index (queue, guint, next++));
-  struct pollfd *fds = g_new0 (struct pollfd, MAX (n, 1u));
-  guint *slot = g_new0 (guint, MAX (n, 1u));
-  for (;;)
-    {
-      guint nfds = 0;
-      for (guint w = 0; w < n; w++)
-        if (workers[w].pid && workers[w].job >= 0)
-          {
-            fds[nfds].fd = workers[w].from;
-            fds[nfds].events = POLLIN;
-            fds[nfds].revents = 0;
-            slot[nfds++] = w;
-          }
-      if (!nfds || pool_signal)
-        break;
-      int r = poll (fds, nfds, 200);
-      if (r < 0 && errno != EINTR)
-        {
-          gw_diag_error (ctx->diag, NULL, 0, "poll: %s", g_strerror (errno));
-          break;
-        }
-      for (guint k = 0; r > 0 && k < nfds && !pool_signal; k++)
-        {
-          if (!fds[k].revents)
-            continue;
-          pool_worker *w = &workers[slot[k]];
-          int index = w->job;
-          if (pool_receive (plan, w, progress))
-            {
-              if (done)
-                done (data);
-              if (next < queue->len)
-                pool_dispatch (ctx, plan, opts, cache, workers, n, slot[k],
-                               g_array_index (queue, guint, next++));
-              else
-                pool_reap (w, NULL); /* no more work: the worker sees EOF and exits */
-              continue;
-            }
-          /* the worker died while making job `index` (or broke the protocol: kill it) */
-          int status = 0;
-          pid_t pid = w->pid;
-          kill (pid, SIGKILL);
-          pool_reap (w, &status);
-          pool_remove_temps (opts->out_dir, pid);
-          gw_job *job = g_ptr_array_index (plan->jobs, index);
-          char *how = w->timed_out ? g_strdup_printf ("was stopped after %u s (--timeout)",
-                                                      opts->timeout)
-                                   : pool_describe_exit (status);
-          job->status = GW_JOB_FAILED;
-          job->pages = -1;
-          g_free (job->error);
-          job->error = g_strdup_printf ("%s: the worker process %s while making this "
-                                        "document; it was not written", job->record_path, how);
-          char *line = g_strdup_printf ("%s: the worker process making '%s.pdf' %s; the "
-                                        "document was not written", job->record_path,
-                                        job->output_name, how);
-          gw_progress_print (progress, line);
-          g_free (line);
-          gw_progress_step (progress, job);
-          g_free (how);
-          if (done)
-            done (data);
-          if (next < queue->len && !pool_signal)
-            pool_dispatch (ctx, plan, opts, cache, workers, n, slot[k],
-                           g_array_index (queue, guint, next++));
-        }
-      /* a document that takes too long: kill its worker (seen as a death above) */
-      gint64 now = g_get_monotonic_time ();
-      for (guint w = 0; opts->timeout && w < n; w++)
-        if (workers[w].pid && workers[w].job >= 0 && !workers[w].timed_out
-            && now - workers[w].started > (gint64) opts->timeout * G_USEC_PER_SEC)
-          {
-            workers[w].timed_out = TRUE;
-            kill (workers[w].pid, SIGKILL);
-          }
-      gw_progress_tick (progress);
-    }
+  for (guint w = 0; w < p.n && !pool_signal; w++) /* one job each, then a second each */
+    pool_fill (&p, w, 1);
+  for (guint w = 0; w < p.n && !pool_signal; w++)
+    if (p.workers[w].pid)
+      pool_fill (&p, w, POOL_DEPTH);
+  pool_loop (&p);
   int sig = pool_signal;
-  /* stop and reap whoever is left (all idle after a normal end; busy when interrupted) */
-  for (guint w = 0; w < n; w++)
-    if (workers[w].pid)
-      {
-        pid_t pid = workers[w].pid;
-        if (workers[w].job >= 0)
-          kill (pid, SIGTERM);
-        pool_reap (&workers[w], NULL);
-        pool_remove_temps (opts->out_dir, pid);
-      }
+  pool_stop (&p);
   sigaction (SIGINT, &old_int, NULL);
   sigaction (SIGTERM, &old_term, NULL);
   sigaction (SIGPIPE, &old_pipe, NULL);
-  g_free (fds);
-  g_free (slot);
-  g_free (workers);
-  g_array_unref (queue);
+  g_free (p.workers);
+  g_queue_clear (&p.queue);
   return sig;
 }

@@ -167,6 +167,12 @@ if xmllint --noout "$M" 2>/dev/null; then
   IFS=$'\t' read -r name _ _ sum < <(grep -P '\twritten\t' "$WORK/mdocs" | head -1)
   [ "$(sha256sum "$WORK/b1/$name" | cut -d' ' -f1)" = "$sum" ] \
     && t_ok "manifest SHA-256 matches the file" || t_fail "manifest SHA-256 matches the file" "$name"
+  # with two workers holding two jobs each, every result went to its own job
+  bad=$(grep -P '\twritten\t' "$WORK/mdocs" | while IFS=$'\t' read -r name _ np sum; do
+    [ "$(sha256sum "$WORK/b1/$name" | cut -d' ' -f1)" = "$sum" ] && [ "$(pages "$WORK/b1/$name")" = "$np" ] \
+      || echo "$name"; done)
+  [ -z "$bad" ] && t_ok "manifest: every written document's SHA-256 and page count match its file (-j 2)" \
+    || t_fail "manifest: every document's SHA-256 and page count match its file" "$bad"
 else
   t_fail "manifest.xml is well-formed" "$(xmllint --noout "$M" 2>&1 | head -3)"
 fi
@@ -346,6 +352,76 @@ check "--timeout: a document that takes too long fails, its worker is replaced" 
 [ $(( $(date +%s) - start )) -le 20 ] && [ "$(temps "$WORK/slow-out")" = 0 ] \
   && t_ok "--timeout: stopped in time, no temporary file left" \
   || t_fail "--timeout: stopped in time, no temporary file left" "$(( $(date +%s) - start )) s"
+
+# ------------------------------------------------------------------ two jobs per worker
+# A worker holds two jobs: the one it makes and the next, already sent. slow.xsl makes a
+# record's document slow, or quick for an id "quick-…", or about half a second for "medium-…".
+# slowrec DIR NAME ID : the sample case as DIR/NAME.xml with the id ID.
+slowrec() { mkdir -p "$1"; sed "0,/ id=\"[^\"]*\"/s// id=\"$3\"/" "$CASE" > "$1/$2.xml"; }
+# worker_of PID : the pid of a child process of PID (the batch's worker), waiting for it.
+worker_of() {
+  local w=""
+  for _ in $(seq 2400); do   # up to 2 minutes on a busy machine
+    w=$(awk -v p="$1" '$4 == p { print $1; exit }' /proc/[0-9]*/stat 2>/dev/null)
+    [ -n "$w" ] && break
+    sleep 0.05
+  done
+  echo "$w"
+}
+
+# killed while its slow first document is made, with the next one queued behind: only the
+# slow one fails, the queued one and the rest are made by the replacement worker
+P="$WORK/pipe-kill"
+slowrec "$P" a slow-a; slowrec "$P" b quick-b; slowrec "$P" c quick-c
+"$GW" batch --xsl "$D/slow.xsl" "$P" -o "$P-out" -j 1 >"$WORK/pk.out" 2>"$WORK/pk.err" &
+pid=$!
+victim=$(worker_of "$pid")
+sleep 0.3
+[ -n "$victim" ] && kill -KILL "$victim"
+wait "$pid"; rc=$?
+if [ -z "$victim" ]; then
+  t_fail "-j 1, worker killed with a job queued: only its document fails" "no worker found to kill"
+elif [ "$rc" = 1 ] && grep -q "1 failed" "$WORK/pk.out" && grep -q "2 documents written" "$WORK/pk.out" \
+     && grep -q "a.xml: the worker process making 'a.pdf' killed by signal 9" "$WORK/pk.err" \
+     && [ "$(pdfs "$P-out")" = 2 ] && [ -f "$P-out/b.pdf" ] && [ -f "$P-out/c.pdf" ] \
+     && [ "$(temps "$P-out")" = 0 ]; then
+  t_ok "-j 1, worker killed with a job queued: only its document fails, the queued one is made"
+else
+  t_fail "-j 1, worker killed with a job queued: only its document fails" \
+    "exit $rc, $(ls -A "$P-out" | tr '\n' ' '): $(tail -c 400 "$WORK/pk.out")"
+fi
+manifest_docs "$P-out/manifest.xml" | cut -f1,2 | sort | tr '\t\n' ': ' > "$WORK/pk.m"
+[ "$(cat "$WORK/pk.m")" = "a.pdf:failed b.pdf:written c.pdf:written " ] \
+  && t_ok "-j 1, worker killed with a job queued: the manifest has a failed, b and c written" \
+  || t_fail "-j 1, worker killed with a job queued: manifest" "$(cat "$WORK/pk.m")"
+
+# --timeout on the second document, with a third queued behind it: the clock of a job starts
+# when its worker starts it (after the previous result), not when it was sent; only the slow
+# one fails and the queued one is made
+P="$WORK/pipe-slow"
+slowrec "$P" a medium-a; slowrec "$P" b slow-b; slowrec "$P" c quick-c
+# the limit: four times what the medium document takes alone right now (this build, this
+# machine's load), at least 3 s; the slow one takes minutes
+slowrec "$P-cal" a medium-a
+t0=$(LC_ALL=C date +%s.%N)
+"$GW" batch --xsl "$D/slow.xsl" "$P-cal" -o "$P-cal-out" -q >/dev/null 2>&1
+t=$(LC_ALL=C awk -v a="$t0" -v b="$(LC_ALL=C date +%s.%N)" 'BEGIN { t = int(4 * (b - a)) + 1; print (t < 3 ? 3 : t) }')
+run "$GW" batch --xsl "$D/slow.xsl" "$P" -o "$P-out" -j 1 --timeout "$t"
+end=$(LC_ALL=C date +%s.%N)
+if check "-j 1, --timeout on one of three documents: only it fails" 1 "2 documents written" \
+     "1 failed" "b.xml: the worker process making 'b.pdf' was stopped after $t s (--timeout)"; then
+  [ -f "$P-out/a.pdf" ] && [ -f "$P-out/c.pdf" ] && [ "$(pdfs "$P-out")" = 2 ] \
+    && [ "$(temps "$P-out")" = 0 ] \
+    && t_ok "-j 1, --timeout: the documents before and after the slow one are written" \
+    || t_fail "-j 1, --timeout: the documents before and after are written" "$(ls -A "$P-out" | tr '\n' ' ')"
+  # b was stopped $t s after it started, i.e. after a was finished (a.pdf's time), not $t s
+  # after b was sent to the worker, together with a
+  gap=$(LC_ALL=C awk -v e="$end" -v a="$(LC_ALL=C stat -c %.9Y "$P-out/a.pdf")" 'BEGIN { printf "%.2f", e - a }')
+  LC_ALL=C awk -v g="$gap" -v t="$t" 'BEGIN { exit !(g >= t - 0.05) }' \
+    && t_ok "-j 1, --timeout: the clock starts when the worker starts the job (stopped ${gap} s after the one before, limit $t s)" \
+    || t_fail "-j 1, --timeout: the clock starts when the worker starts the job" \
+      "stopped ${gap} s after the one before finished, want >= $t"
+fi
 
 # ------------------------------------------------------------------ the project's records
 run "$GW" batch "$TOP/xml" -o "$WORK/project" -q

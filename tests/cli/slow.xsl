@@ -1,9 +1,18 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- slow.xsl — a stylesheet whose document takes long to format (tens of thousands of lines), for
-     the timeout test of tests/cli/run.sh. -->
+     the timeout and killed-worker tests of tests/cli/run.sh; a record whose id starts with
+     "quick-" gets a one-line document, one whose id starts with "medium-" one of 8,000 blocks
+     (about half a second). -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:fo="http://www.w3.org/1999/XSL/Format">
-  <xsl:variable name="hundred" select="(document('')//node())[position() &lt;= 140]"/>
+  <xsl:variable name="size">
+    <xsl:choose>
+      <xsl:when test="starts-with(/*/@id, 'quick-')">1</xsl:when>
+      <xsl:when test="starts-with(/*/@id, 'medium-')">20</xsl:when>
+      <xsl:otherwise>140</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="hundred" select="(document('')//node())[position() &lt;= $size]"/>
   <xsl:template match="/">
     <fo:root>
       <fo:layout-master-set>
