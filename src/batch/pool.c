@@ -37,7 +37,7 @@
  * A worker killed after renaming its PDF into place but before its result came leaves a
  * complete file whose job counts as failed: the next run makes it again.
  *
- * Temporary files are named by the engine ".NAME.PID.tmp" beside the output, so the parent
+ * Temporary files are named by the engine ".NAME.PID.XXXXXX.tmp" beside the output, so the parent
  * finds a dead worker's leftovers by its pid. A worker also removes its current temporary
  * PDF itself when it gets SIGTERM (gw_job_guard_signals; e.g. from PR_SET_PDEATHSIG when
  * the parent was killed). Workers ignore SIGINT: Ctrl-C reaches the whole process group,
