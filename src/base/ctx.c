@@ -18,6 +18,7 @@ gw_ctx_new (gw_diag *diag)
   gw_ctx *ctx = g_new0 (gw_ctx, 1);
   ctx->diag = diag ? diag : gw_diag_new (NULL);
   ctx->allowed_roots = g_ptr_array_new_with_free_func (g_free);
+  ctx->cwd = g_get_current_dir ();
   ctx->limits.max_pages = 5000;
   ctx->limits.max_depth = 200;
   ctx->limits.max_table_cells = 2000000;
@@ -59,6 +60,7 @@ gw_ctx_free (gw_ctx *ctx)
   gw_fonts_free (ctx->fonts);
   g_ptr_array_free (ctx->allowed_roots, TRUE);
   g_free (ctx->data_dir);
+  g_free (ctx->cwd);
   gw_diag_free (ctx->diag);
   g_free (ctx);
 }

@@ -23,6 +23,9 @@ typedef struct gw_ctx {
   gw_diag *diag;
   char *data_dir;        /* holds xsl/, xml/schema/, fonts/ */
   GPtrArray *allowed_roots; /* directories XML may load external resources from (char *) */
+  char *cwd;             /* the working directory when the context was made (gongwen never
+                            changes it): relative paths are made absolute against it without
+                            asking the kernel each time (g_canonicalize_filename (p, ctx->cwd)) */
   gw_fonts *fonts;       /* created on first use by gw_fonts_get() */
   /* values */
   gw_limits limits;

@@ -270,7 +270,7 @@ gw_xml_read_file_dict (gw_ctx *ctx, const char *path, xmlDictPtr dict)
       g_free (data);
       return NULL;
     }
-  char *url = g_canonicalize_filename (path, NULL);
+  char *url = g_canonicalize_filename (path, ctx->cwd);
   xmlParserCtxtPtr pctx = xmlNewParserCtxt ();
   if (!pctx)
     {

@@ -5,8 +5,6 @@
 #include "base/xmlload.h"
 
 #include <errno.h>
-#include <libxml/xpath.h>
-#include <libxml/xpathInternals.h>
 #include <signal.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -124,6 +122,35 @@ job_fail (gw_ctx *ctx, gw_job *job, gsize mark, const char *fallback)
   job->status = GW_JOB_FAILED;
 }
 
+/* The value of an attribute made of one text node (borrowed), else NULL. */
+static const xmlChar *
+job_attr_text (xmlAttrPtr a)
+{
+  return a->children && !a->children->next && a->children->type == XML_TEXT_NODE
+           ? a->children->content : NULL;
+}
+
+/* The regime id a record refers to: the root's own regime attribute, else the first
+ * r:applies child's (the first in document order of both). Borrowed from the document, or
+ * NULL. */
+static const xmlChar *
+job_regime_id (xmlDocPtr doc)
+{
+  xmlNodePtr root = xmlDocGetRootElement (doc);
+  if (!root)
+    return NULL;
+  for (xmlAttrPtr a = root->properties; a; a = a->next)
+    if (!a->ns && xmlStrEqual (a->name, BAD_CAST "regime"))
+      return job_attr_text (a);
+  for (xmlNodePtr c = root->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && c->ns && xmlStrEqual (c->name, BAD_CAST "applies")
+        && xmlStrEqual (c->ns->href, BAD_CAST GW_RECORD_NS))
+      for (xmlAttrPtr a = c->properties; a; a = a->next)
+        if (!a->ns && xmlStrEqual (a->name, BAD_CAST "regime"))
+          return job_attr_text (a);
+  return NULL;
+}
+
 /* The regime record a case or inspection refers to, as a file URI, found the way
  * validation finds it (beside the record, above it, or in the data directory); NULL when
  * the record refers to none. Passed as regime-href, so the stylesheet reads exactly that
@@ -132,25 +159,11 @@ job_fail (gw_ctx *ctx, gw_job *job, gsize mark, const char *fallback)
 static char *
 job_regime_href_new (gw_ctx *ctx, const gw_record *rec)
 {
-  xmlXPathContextPtr xp = xmlXPathNewContext (rec->doc);
-  if (!xp)
+  const xmlChar *id = job_regime_id (rec->doc);
+  if (!id || !*id)
     return NULL;
-  xmlXPathRegisterNs (xp, BAD_CAST "r", BAD_CAST GW_RECORD_NS);
-  xmlXPathObjectPtr o = xmlXPathEvalExpression (BAD_CAST "string((/*/r:applies/@regime | /*/@regime)[1])", xp);
-  char *href = NULL;
-  if (o && o->stringval && *o->stringval)
-    {
-      const gw_record *g = gw_record_find_regime (ctx, rec, (const char *) o->stringval);
-      if (g)
-        {
-          char *abs = g_canonicalize_filename (g->path, NULL);
-          href = g_filename_to_uri (abs, NULL, NULL);
-          g_free (abs);
-        }
-    }
-  xmlXPathFreeObject (o);
-  xmlXPathFreeContext (xp);
-  return href;
+  const gw_record *g = gw_record_find_regime (ctx, rec, (const char *) id);
+  return g && g->uri ? g_strdup (g->uri) : NULL;
 }
 
 /* Frees the slot's parsed record. */

@@ -228,7 +228,7 @@ plan_foreign_names (gw_ctx *ctx, const gw_plan_opts *opts, const char *path, GHa
 static void
 plan_allow_roots (gw_ctx *ctx, const char *record_path, GHashTable *allowed)
 {
-  char *abs = g_canonicalize_filename (record_path, NULL);
+  char *abs = g_canonicalize_filename (record_path, ctx->cwd);
   char *dir = g_path_get_dirname (abs);
   for (int up = 0; up < 2; up++)
     {

@@ -30,24 +30,26 @@ engine_file_free (gpointer p)
   g_free (f);
 }
 
-/* TRUE when `a` and `b` name the same existing file. */
+/* TRUE when `b` names the existing file whose status is `sa`. */
 static gboolean
-engine_same_file (const char *a, const char *b)
+engine_same_file (const GStatBuf *sa, const char *b)
 {
-  GStatBuf sa, sb;
-  return a && b && g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev
-         && sa.st_ino == sb.st_ino;
+  GStatBuf sb;
+  return b && g_stat (b, &sb) == 0 && sa->st_dev == sb.st_dev && sa->st_ino == sb.st_ino;
 }
 
 /* Checks that `path` may be written: not a directory, a pipe or an input, not named twice
  * (`files`, may be NULL). FALSE after reporting. `input`: the FO file, `source`: the file the
- * document came from (a record); either may be NULL or no file. */
+ * document came from (a record); either may be NULL or no file. `device` (may be NULL) is
+ * set when `path` is a character device (written in place). */
 static gboolean
 engine_file_check (gw_ctx *ctx, GPtrArray *files, const char *path, const char *input,
-                   const char *source)
+                   const char *source, gboolean *device)
 {
   GStatBuf sb;
   gboolean exists = g_stat (path, &sb) == 0;
+  if (device)
+    *device = exists && S_ISCHR (sb.st_mode);
   if (exists && S_ISDIR (sb.st_mode))
     {
       gw_diag_error (ctx->diag, path, 0, "cannot write: is a directory");
@@ -58,7 +60,7 @@ engine_file_check (gw_ctx *ctx, GPtrArray *files, const char *path, const char *
       gw_diag_error (ctx->diag, path, 0, "cannot write: not a regular file (a pipe or socket)");
       return FALSE;
     }
-  if (engine_same_file (path, input) || engine_same_file (path, source))
+  if (exists && (engine_same_file (&sb, input) || engine_same_file (&sb, source)))
     {
       gw_diag_error (ctx->diag, path, 0, "cannot write: it is the input file");
       return FALSE;
@@ -79,12 +81,12 @@ static engine_file *
 engine_file_add (gw_ctx *ctx, GPtrArray *files, const char *path, const char *input,
                  const char *source, const gw_output *out)
 {
-  if (!engine_file_check (ctx, files, path, input, source))
+  gboolean device = FALSE;
+  if (!engine_file_check (ctx, files, path, input, source, &device))
     return NULL;
-  GStatBuf sb;
   engine_file *f = g_new0 (engine_file, 1);
   f->path = g_strdup (path);
-  f->direct = g_stat (path, &sb) == 0 && S_ISCHR (sb.st_mode);
+  f->direct = device;
   if (f->direct)
     f->tmp = g_strdup (path);
   else
@@ -164,8 +166,9 @@ gw_engine_render (gw_ctx *ctx, xmlDocPtr fo, const char *source, const gw_output
   /* the checks of engine_file_add, before any work (the PNG pages are checked as written) */
   const char *input = fo->URL ? (const char *) fo->URL : NULL;
   GPtrArray *files = g_ptr_array_new_with_free_func (engine_file_free);
-  gboolean can = (!out->areas_path || engine_file_check (ctx, NULL, out->areas_path, input, source))
-                 && (!out->pdf_path || engine_file_check (ctx, NULL, out->pdf_path, input, source));
+  gboolean can
+    = (!out->areas_path || engine_file_check (ctx, NULL, out->areas_path, input, source, NULL))
+      && (!out->pdf_path || engine_file_check (ctx, NULL, out->pdf_path, input, source, NULL));
   if (can && out->areas_path && out->pdf_path && !strcmp (out->areas_path, out->pdf_path))
     {
       gw_diag_error (ctx->diag, out->pdf_path, 0, "cannot write: named for two outputs");

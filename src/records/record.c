@@ -14,6 +14,7 @@ gw_record_free (gw_record *rec)
   g_free (rec->path);
   g_free (rec->kind);
   g_free (rec->id);
+  g_free (rec->uri);
   g_free (rec);
 }
 

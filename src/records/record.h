@@ -30,6 +30,8 @@ typedef struct gw_record {
   char *kind;      /* root element's local name */
   char *id;        /* root @id, or NULL */
   xmlDocPtr doc;   /* the parsed record */
+  char *uri;       /* file URI of its canonical path: set for the regimes that
+                      gw_record_find_regime hands out (what stylesheets read), else NULL */
 } gw_record;
 
 /* Loads and checks the record at `path`. Returns the record (caller owns,

@@ -9,7 +9,8 @@
 static GHashTable *regime_cache;
 /* "<dir>/<id>" → the regime found there (const gw_record *, borrowed from regime_cache) or
  * NULL: a batch looks the same few regimes up from every record, and listing the record's
- * folder (thousands of files in a large batch) each time made the lookups quadratic */
+ * folder (thousands of files in a large batch) each time made the lookups quadratic; and
+ * "<record's folder as written>\n<id>\n<data dir>" → what gw_record_find_regime found */
 static GHashTable *regime_found;
 static GRecMutex regime_lock;
 
@@ -25,12 +26,14 @@ regime_free (gpointer rec)
 static const gw_record *
 regime_try (gw_ctx *ctx, const char *path, const char *id)
 {
-  char *key = g_canonicalize_filename (path, NULL);
+  char *key = g_canonicalize_filename (path, ctx->cwd);
   gpointer rec = NULL;
   if (!g_hash_table_lookup_extended (regime_cache, key, NULL, &rec))
     {
       gw_record_status st;
       rec = gw_record_load (ctx, path, &st);
+      if (rec)
+        ((gw_record *) rec)->uri = g_filename_to_uri (key, NULL, NULL);
       g_hash_table_insert (regime_cache, g_strdup (key), rec);
     }
   g_free (key);
@@ -96,9 +99,22 @@ gw_record_find_regime (gw_ctx *ctx, const gw_record *from, const char *id)
 {
   if (!id || !*id || strchr (id, '/') || id[0] == '.')
     return NULL;
-  GPtrArray *dirs = g_ptr_array_new_with_free_func (g_free);
+  /* remembered by the record's folder as written (the working directory never changes):
+   * a batch asks once per document, and making the folder canonical costs system calls */
   char *dir = g_path_get_dirname (from && from->path ? from->path : ".");
-  char *cur = g_canonicalize_filename (dir, NULL);
+  char *asked = g_strconcat (dir, "\n", id, "\n", ctx->data_dir ? ctx->data_dir : "", NULL);
+  gpointer hit = NULL;
+  g_rec_mutex_lock (&regime_lock);
+  gboolean known = regime_found && g_hash_table_lookup_extended (regime_found, asked, NULL, &hit);
+  g_rec_mutex_unlock (&regime_lock);
+  if (known)
+    {
+      g_free (asked);
+      g_free (dir);
+      return hit;
+    }
+  GPtrArray *dirs = g_ptr_array_new_with_free_func (g_free);
+  char *cur = g_canonicalize_filename (dir, ctx->cwd);
   g_free (dir);
   for (int up = 0; up < 3; up++) /* the record's directory and two above it */
     {
@@ -122,6 +138,7 @@ gw_record_find_regime (gw_ctx *ctx, const gw_record *from, const char *id)
     }
   for (guint i = 0; i < dirs->len && !found; i++)
     found = regime_search_dir (ctx, g_ptr_array_index (dirs, i), id);
+  g_hash_table_insert (regime_found, asked, (gpointer) found);
   g_rec_mutex_unlock (&regime_lock);
   g_ptr_array_free (dirs, TRUE);
   return found;

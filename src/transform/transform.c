@@ -109,7 +109,7 @@ tf_job_init (tf_job *job, gw_ctx *ctx, const char *style_name, const char *style
 {
   memset (job, 0, sizeof *job);
   job->ctx = ctx;
-  job->cwd = g_get_current_dir ();
+  job->cwd = g_strdup (ctx->cwd);
   job->style_url = g_strdup (style_url ? style_url : style_name);
   job->style_dir = g_path_get_dirname (job->style_url);
   job->style_name = g_strdup (style_name ? style_name : tf_display (job, job->style_url));
@@ -443,7 +443,7 @@ tf_docs_get (xsltStylesheetPtr style, tf_job *job, const char *path)
         }
       g_mutex_unlock (&create_lock);
     }
-  char *key = g_canonicalize_filename (path, NULL);
+  char *key = g_canonicalize_filename (path, job->cwd);
   g_mutex_lock (&docs->lock);
   xmlDocPtr doc = g_hash_table_lookup (docs->by_path, key);
   if (!doc)
