@@ -13,8 +13,8 @@
 
 #include <pango/pango.h>
 
-#define GW_SHAPE_GEN_ENTRIES 512
-#define GW_SHAPE_GEN_BYTES (512 * 1024)
+#define GW_SHAPE_GEN_ENTRIES 256
+#define GW_SHAPE_GEN_BYTES (192 * 1024)
 /* Paragraphs longer than this (bytes) are shaped without being remembered. */
 #define GW_SHAPE_MAX_TEXT 2048
 
