@@ -423,10 +423,11 @@ tf_under (const char *dir, const char *path)
   return ok;
 }
 
-/* The document at `path` for a transformation with `style`: from the stylesheet's cache,
- * or parsed (and kept while the cache has room). NULL after reporting. */
+/* The document at `path` (asked for as `uri`) for a transformation with `style`: from the
+ * stylesheet's cache, or parsed (and kept while the cache has room, with `uri` as its URL:
+ * see tf_docs_preload). NULL after reporting. */
 static xmlDocPtr
-tf_docs_get (xsltStylesheetPtr style, tf_job *job, const char *path)
+tf_docs_get (xsltStylesheetPtr style, tf_job *job, const char *path, const xmlChar *uri)
 {
   tf_docs *docs = style->_private;
   if (!docs)
@@ -452,6 +453,8 @@ tf_docs_get (xsltStylesheetPtr style, tf_job *job, const char *path)
       tf_job_hook (job);
       if (doc && g_hash_table_size (docs->by_path) < TF_DOCS_MAX)
         {
+          xmlFree ((xmlChar *) doc->URL);
+          doc->URL = xmlStrdup (uri);
           g_hash_table_insert (docs->by_path, key, doc);
           key = NULL;
         }
@@ -481,6 +484,30 @@ tf_docs_keep (xsltTransformContextPtr tctxt)
   for (xsltDocumentPtr d = tctxt->docList; d; d = d->next)
     if (d->doc && g_hash_table_find (docs->by_path, tf_docs_holds, d->doc))
       d->main = 1;
+  g_mutex_unlock (&docs->lock);
+}
+
+/* Puts the stylesheet's cached documents into the transformation's document list (marked
+ * not libxslt's to free). document() then finds them there by their URL, the URI they were
+ * first asked for: libxslt checks the security preferences (tf_refuse), then its list, and
+ * only for a document not in it calls the loader and walks the whole document again for
+ * xsl:strip-space — already applied to a cached one. */
+static void
+tf_docs_preload (xsltTransformContextPtr tctxt)
+{
+  tf_docs *docs = tctxt->style ? tctxt->style->_private : NULL;
+  if (!docs)
+    return;
+  g_mutex_lock (&docs->lock);
+  GHashTableIter it;
+  gpointer path, doc;
+  g_hash_table_iter_init (&it, docs->by_path);
+  while (g_hash_table_iter_next (&it, &path, &doc))
+    {
+      xsltDocumentPtr d = xsltNewDocument (tctxt, doc);
+      if (d)
+        d->main = 1;
+    }
   g_mutex_unlock (&docs->lock);
 }
 
@@ -528,7 +555,7 @@ tf_loader (const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt, xsltLoa
     }
   if (type == XSLT_LOAD_DOCUMENT)
     {
-      xmlDocPtr doc = tf_docs_get (((xsltTransformContextPtr) ctxt)->style, job, path);
+      xmlDocPtr doc = tf_docs_get (((xsltTransformContextPtr) ctxt)->style, job, path, uri);
       g_free (path);
       return doc;
     }
@@ -725,6 +752,7 @@ gw_transform_apply (gw_ctx *ctx, xsltStylesheetPtr style, xmlDocPtr doc,
       goto done;
     }
   tctxt->_private = &job;
+  tf_docs_preload (tctxt);
   xsltSetTransformErrorFunc (tctxt, &job, tf_on_xslt_message);
   tctxt->maxTemplateDepth = (int) MIN (ctx->limits.max_xslt_depth, (unsigned) G_MAXINT);
   tctxt->opLimit = GW_XSLT_OP_LIMIT;

@@ -105,6 +105,22 @@ if check "render a case: exit 0" 0 "page"; then
   fi
 fi
 
+# one worker makes three orders: each cites the regime it read with document() — the first
+# order through the loader, the next two from the stylesheet's cached copy placed in the
+# transformation's document list (src/transform/transform.c tf_docs_preload)
+rm -rf "$WORK/regtwice"; mkdir -p "$WORK/regtwice/in/cases"; cp "$TOP"/xml/regime-*.xml "$WORK/regtwice/in/"
+for i in 1 2 3; do
+  sed "s/id=\"case-2015-014\"/id=\"case-2015-01$i\"/; s/serial=\"14\"/serial=\"4$i\"/" "$CASE" \
+    >"$WORK/regtwice/in/cases/c$i.xml"
+done
+run "$GW" batch "$WORK/regtwice/in/cases" -o "$WORK/regtwice/out" -j 1 -q
+cited=0
+for f in "$WORK"/regtwice/out/责令整改通知书-*.pdf; do
+  pdftotext "$f" - 2>/dev/null | tr -d '\n ' | grep -q '《事中事后监督管理制度（六）产品质量监督抽查监管》' && cited=$((cited + 1))
+done
+[ "$(cat "$WORK/rc")" = 0 ] && [ "$cited" = 3 ] && t_ok "one worker, three orders: each cites the regime read with document()" \
+  || t_fail "one worker, three orders: each cites the regime read with document()" "exit $(cat "$WORK/rc"), $cited of 3 cite it"
+
 # outputs get the mode of any new file (0666 less the umask), not a temporary file's 0600:
 # the filed PDFs are read by the office
 for um in 022 027; do
