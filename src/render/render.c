@@ -365,9 +365,48 @@ paint_image (cairo_t *cr, const gw_area *a)
   cairo_restore (cr);
 }
 
+/* Declares the named destinations (ids) and the links of an area and its children on the
+ * current PDF page `page`, before anything is painted: outside every clip, where cairo 1.16
+ * sees both ends of each tag — one inside a block-container clipped off the page lost an end
+ * in the page replay ("invalid tag name, attributes, or nesting", or a crash in
+ * cairo_surface_finish). A destination off the page moves to its nearest edge; a link whose
+ * rectangle misses the page is left out (nobody can click it). */
+static void
+paint_tags (cairo_t *cr, const gw_area *a, const gw_area *page)
+{
+  if (a->kind == GW_AREA_LINK && a->name && a->x < page->u.page.width && a->y < page->u.page.height
+      && a->x + a->w > 0 && a->y + a->h > 0)
+    {
+      char *attr;
+      char *esc = tag_escape (a->name);
+      if (a->u.link.external)
+        attr = g_strdup_printf ("rect=[%g %g %g %g] uri='%s'", a->x, a->y, a->w, a->h, esc);
+      else
+        attr = g_strdup_printf ("rect=[%g %g %g %g] dest='%s'", a->x, a->y, a->w, a->h, esc);
+      /* %g prints with the C locale here: main() pins LC_NUMERIC */
+      cairo_tag_begin (cr, CAIRO_TAG_LINK, attr);
+      cairo_tag_end (cr, CAIRO_TAG_LINK);
+      g_free (attr);
+      g_free (esc);
+    }
+  if (a->kind == GW_AREA_DEST && a->name)
+    {
+      double x = CLAMP (a->x, 0, page->u.page.width);
+      double y = CLAMP (a->y, 0, page->u.page.height);
+      char *esc = tag_escape (a->name);
+      char *attr = g_strdup_printf ("name='%s' x=%d y=%d", esc, (int) x, (int) y);
+      cairo_tag_begin (cr, CAIRO_TAG_DEST, attr);
+      cairo_tag_end (cr, CAIRO_TAG_DEST);
+      g_free (attr);
+      g_free (esc);
+    }
+  for (const gw_area *c = a->first; c; c = c->next)
+    paint_tags (cr, c, page);
+}
+
 /* Paints an area and its children. */
 static void
-paint_area (cairo_t *cr, const gw_area *a, gboolean pdf)
+paint_area (cairo_t *cr, const gw_area *a)
 {
   switch (a->kind)
     {
@@ -384,34 +423,7 @@ paint_area (cairo_t *cr, const gw_area *a, gboolean pdf)
     case GW_AREA_TEXT: paint_text (cr, a); break;
     case GW_AREA_RULE: paint_rule (cr, a); break;
     case GW_AREA_IMAGE: paint_image (cr, a); break;
-    case GW_AREA_LINK:
-      if (pdf && a->name)
-        {
-          char *attr;
-          char *esc = tag_escape (a->name);
-          if (a->u.link.external)
-            attr = g_strdup_printf ("rect=[%g %g %g %g] uri='%s'", a->x, a->y, a->w, a->h, esc);
-          else
-            attr = g_strdup_printf ("rect=[%g %g %g %g] dest='%s'", a->x, a->y, a->w, a->h, esc);
-          /* %g prints with the C locale here: main() pins LC_NUMERIC */
-          cairo_tag_begin (cr, CAIRO_TAG_LINK, attr);
-          cairo_tag_end (cr, CAIRO_TAG_LINK);
-          g_free (attr);
-          g_free (esc);
-        }
-      break;
-    case GW_AREA_DEST:
-      if (pdf && a->name)
-        {
-          char *esc = tag_escape (a->name);
-          char *attr = g_strdup_printf ("name='%s' x=%d y=%d", esc, (int) a->x, (int) a->y);
-          cairo_tag_begin (cr, CAIRO_TAG_DEST, attr);
-          cairo_tag_end (cr, CAIRO_TAG_DEST);
-          g_free (attr);
-          g_free (esc);
-        }
-      break;
-    default:
+    default: /* destinations: paint_dests */
       break;
     }
   if (a->kind == GW_AREA_REGION)
@@ -425,7 +437,7 @@ paint_area (cairo_t *cr, const gw_area *a, gboolean pdf)
         }
     }
   for (const gw_area *c = a->first; c; c = c->next)
-    paint_area (cr, c, pdf);
+    paint_area (cr, c);
   if (a->kind == GW_AREA_REGION || (a->kind == GW_AREA_BLOCK && a->u.box.clip))
     lines_flush (cr); /* inside the clip they were drawn under */
   if (a->kind == GW_AREA_REGION)
@@ -515,7 +527,8 @@ gw_render_pdf (gw_ctx *ctx, const gw_areas *areas, const char *path, char **sha2
       cairo_pdf_surface_set_size (s, pg->u.page.width, pg->u.page.height);
       if (pg->name)
         cairo_pdf_surface_set_page_label (s, pg->name);
-      paint_area (cr, pg, TRUE);
+      paint_tags (cr, pg, pg);
+      paint_area (cr, pg);
       lines_flush (cr);
       cairo_show_page (cr);
     }
@@ -552,7 +565,7 @@ gw_render_png_page (gw_ctx *ctx, const gw_areas *areas, guint index, const char 
   cairo_paint (cr);
   cairo_scale (cr, scale, scale);
   lines_attach (cr);
-  paint_area (cr, pg, FALSE);
+  paint_area (cr, pg);
   lines_flush (cr);
   cairo_destroy (cr);
   render_out out;
