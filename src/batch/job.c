@@ -122,7 +122,7 @@ job_fail (gw_ctx *ctx, gw_job *job, gsize mark, const char *fallback)
   job->status = GW_JOB_FAILED;
 }
 
-/* The value of an attribute made of one text node (borrowed), else NULL. */
+/* The value of attribute `a` when it is made of one text node (borrowed), else NULL. */
 static const xmlChar *
 job_attr_text (xmlAttrPtr a)
 {
@@ -139,15 +139,14 @@ job_regime_id (xmlDocPtr doc)
   xmlNodePtr root = xmlDocGetRootElement (doc);
   if (!root)
     return NULL;
-  for (xmlAttrPtr a = root->properties; a; a = a->next)
-    if (!a->ns && xmlStrEqual (a->name, BAD_CAST "regime"))
-      return job_attr_text (a);
+  xmlAttrPtr a = xmlHasNsProp (root, BAD_CAST "regime", NULL);
+  if (a)
+    return job_attr_text (a);
   for (xmlNodePtr c = root->children; c; c = c->next)
     if (c->type == XML_ELEMENT_NODE && c->ns && xmlStrEqual (c->name, BAD_CAST "applies")
-        && xmlStrEqual (c->ns->href, BAD_CAST GW_RECORD_NS))
-      for (xmlAttrPtr a = c->properties; a; a = a->next)
-        if (!a->ns && xmlStrEqual (a->name, BAD_CAST "regime"))
-          return job_attr_text (a);
+        && xmlStrEqual (c->ns->href, BAD_CAST GW_RECORD_NS)
+        && (a = xmlHasNsProp (c, BAD_CAST "regime", NULL)))
+      return job_attr_text (a);
   return NULL;
 }
 

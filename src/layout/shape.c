@@ -6,9 +6,7 @@
 
 /* A remembered paragraph: what gw_shape_run made for it (owned, never handed out). */
 typedef struct {
-  GPtrArray *items;
-  GPtrArray *glyphs;
-  PangoLogAttr *attrs;
+  gw_shape_result r;
   int n_attrs;
   gsize bytes;        /* what it costs, roughly, for the generation's budget */
 } shape_entry;
@@ -25,9 +23,7 @@ static void
 shape_entry_free (gpointer p)
 {
   shape_entry *e = p;
-  g_ptr_array_unref (e->items);
-  g_ptr_array_unref (e->glyphs);
-  g_free (e->attrs);
+  gw_shape_result_clear (&e->r);
   g_free (e);
 }
 
@@ -90,16 +86,15 @@ shape_arrays_new (GPtrArray **items, GPtrArray **glyphs, guint n)
 
 /* Copies items, glyph strings and break attributes into `out`. */
 static void
-shape_copy (GPtrArray *items, GPtrArray *glyphs, const PangoLogAttr *attrs, int n_attrs,
-            gw_shape_result *out)
+shape_copy (const gw_shape_result *r, int n_attrs, gw_shape_result *out)
 {
-  shape_arrays_new (&out->items, &out->glyphs, items->len);
-  for (guint i = 0; i < items->len; i++)
+  shape_arrays_new (&out->items, &out->glyphs, r->items->len);
+  for (guint i = 0; i < r->items->len; i++)
     {
-      g_ptr_array_add (out->items, pango_item_copy (g_ptr_array_index (items, i)));
-      g_ptr_array_add (out->glyphs, pango_glyph_string_copy (g_ptr_array_index (glyphs, i)));
+      g_ptr_array_add (out->items, pango_item_copy (g_ptr_array_index (r->items, i)));
+      g_ptr_array_add (out->glyphs, pango_glyph_string_copy (g_ptr_array_index (r->glyphs, i)));
     }
-  out->attrs = g_memdup2 (attrs, (gsize) n_attrs * sizeof *attrs);
+  out->attrs = g_memdup2 (r->attrs, (gsize) n_attrs * sizeof *r->attrs);
 }
 
 /* The cache key of a paragraph: its font runs, then its text. */
@@ -159,16 +154,12 @@ static void
 shape_remember (gw_shape_cache *c, GBytes *key, const gw_shape_result *r, int n_attrs)
 {
   shape_entry *e = g_new0 (shape_entry, 1);
-  gw_shape_result copy = { NULL, NULL, NULL };
-  shape_copy (r->items, r->glyphs, r->attrs, n_attrs, &copy);
-  e->items = copy.items;
-  e->glyphs = copy.glyphs;
-  e->attrs = copy.attrs;
+  shape_copy (r, n_attrs, &e->r);
   e->n_attrs = n_attrs;
   e->bytes = g_bytes_get_size (key) + (gsize) n_attrs * sizeof (PangoLogAttr) + 128;
-  for (guint i = 0; i < e->glyphs->len; i++)
+  for (guint i = 0; i < e->r.glyphs->len; i++)
     {
-      const PangoGlyphString *gs = g_ptr_array_index (e->glyphs, i);
+      const PangoGlyphString *gs = g_ptr_array_index (e->r.glyphs, i);
       e->bytes += sizeof (PangoItem) + 64 + (gsize) gs->num_glyphs * (sizeof (PangoGlyphInfo) + sizeof (int));
     }
   if (g_hash_table_size (c->young) >= GW_SHAPE_GEN_ENTRIES
@@ -210,7 +201,7 @@ gw_shape_run (gw_shape_cache *c, PangoContext *context, const char *text, int le
   if (e && e->n_attrs == n_chars + 1)
     {
       c->hits++;
-      shape_copy (e->items, e->glyphs, e->attrs, e->n_attrs, out);
+      shape_copy (&e->r, e->n_attrs, out);
       g_bytes_unref (key);
       return;
     }

@@ -423,7 +423,7 @@ paint_area (cairo_t *cr, const gw_area *a)
     case GW_AREA_TEXT: paint_text (cr, a); break;
     case GW_AREA_RULE: paint_rule (cr, a); break;
     case GW_AREA_IMAGE: paint_image (cr, a); break;
-    default: /* destinations: paint_dests */
+    default: /* links and destinations: paint_tags, before the page is painted */
       break;
     }
   if (a->kind == GW_AREA_REGION)

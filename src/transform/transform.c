@@ -31,7 +31,6 @@ typedef struct tf_job {
   char *style_name;   /* the main stylesheet as shown in messages */
   char *style_url;    /* its canonical path (doc->URL) */
   char *style_dir;    /* its directory: xsl:import/include may read below it */
-  char *cwd;          /* file names under it are shown relative */
   char *pend_file;    /* location from libxslt's context line, for the next message */
   long pend_line;
   char *pend_elem;
@@ -94,8 +93,9 @@ tf_display (const tf_job *job, const char *url)
     return job->style_name;
   if (g_str_has_prefix (url, "file://"))
     url += 7;
-  size_t n = job->cwd ? strlen (job->cwd) : 0;
-  if (n && strncmp (url, job->cwd, n) == 0 && url[n] == '/')
+  const char *cwd = job->ctx->cwd;
+  size_t n = cwd ? strlen (cwd) : 0;
+  if (n && strncmp (url, cwd, n) == 0 && url[n] == '/')
     return url + n + 1;
   if (job->style_url && job->style_name && strcmp (url, job->style_url) == 0)
     return job->style_name;
@@ -109,7 +109,6 @@ tf_job_init (tf_job *job, gw_ctx *ctx, const char *style_name, const char *style
 {
   memset (job, 0, sizeof *job);
   job->ctx = ctx;
-  job->cwd = g_strdup (ctx->cwd);
   job->style_url = g_strdup (style_url ? style_url : style_name);
   job->style_dir = g_path_get_dirname (job->style_url);
   job->style_name = g_strdup (style_name ? style_name : tf_display (job, job->style_url));
@@ -389,7 +388,6 @@ tf_job_finish (tf_job *job)
   g_free (job->style_name);
   g_free (job->style_url);
   g_free (job->style_dir);
-  g_free (job->cwd);
 }
 
 /* Turns a URI from libxslt into a local path (caller frees), or NULL for another scheme. */
@@ -444,7 +442,7 @@ tf_docs_get (xsltStylesheetPtr style, tf_job *job, const char *path, const xmlCh
         }
       g_mutex_unlock (&create_lock);
     }
-  char *key = g_canonicalize_filename (path, job->cwd);
+  char *key = g_canonicalize_filename (path, job->ctx->cwd);
   g_mutex_lock (&docs->lock);
   xmlDocPtr doc = g_hash_table_lookup (docs->by_path, key);
   if (!doc)
