@@ -4,7 +4,8 @@
 CLANG   ?= clang
 TOP     := $(CURDIR)
 OUT     := build/fuzz
-PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 cairo-pdf cairo-png librsvg-2.0 fontconfig glib-2.0 harfbuzz libgcrypt
+# the libraries: the Makefile's list (one place to add a dependency)
+PKGS    := $(shell sed -n 's/^PKGS *= *//p' Makefile)
 SRCS    := $(filter-out src/cli/main.c,$(shell find src -name '*.c' | sort))
 HDRS    := $(shell find src tests/fuzz -name '*.h')
 OBJS    := $(SRCS:%.c=$(OUT)/obj/%.o)

@@ -10,7 +10,8 @@ TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 WORK=${WORK:-$(mktemp -d)}
 mkdir -p "$WORK"
 . "$TOP/tests/lib.sh"
-PKGS="libxml-2.0 pangocairo pangoft2 librsvg-2.0 libxslt libexslt fontconfig libgcrypt"
+# the libraries: the Makefile's list (one place to add a dependency)
+PKGS=$(sed -n 's/^PKGS *= *//p' "$TOP/Makefile")
 if [ "${GW_SANITIZE:-0}" = 1 ]; then
   OBJDIR="$TOP/build/asan-obj/src"
   SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -O1"
