@@ -57,6 +57,9 @@ fi
 # (d) semantic cross-checks against the regimes' rules (one line per record).
 python3 "$HERE/check_rules.py" "$XML" 2>&1 | sed "s|$TOP/||"
 
+# labels: every schema field has a row in its kind's label table (labels.py).
+python3 "$HERE/labels.py" "$SCHEMA" 2>&1
+
 # inventory: the kinds and the sample counts the brief asks for.
 count_kind() { # count_kind KIND [XPATH-CONDITION]
   local n=0 f
