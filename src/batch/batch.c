@@ -1,4 +1,5 @@
 /* batch.c — the order of a batch (see the outline in batch.h) and its summary. */
+#include "base/i18n.h"
 #include "batch/private.h"
 #include "layout/fonts.h"
 #include "records/documents.h"
@@ -91,24 +92,24 @@ batch_summary (const gw_plan *plan, const gw_batch_opts *opts, double secs, int 
   guint pending = batch_count (plan, GW_JOB_PENDING);
   if (!opts->quiet || failed || sig)
     {
-      printf ("%s%u document%s written, %u up to date, %u failed", sig ? "interrupted: " : "",
+      printf (_("%s%u document%s written, %u up to date, %u failed"), sig ? "interrupted: " : "",
               written, written == 1 ? "" : "s", fresh, failed);
       if (pending)
-        printf (", %u not made", pending);
-      printf (" (%u record%s", plan->records->len + plan->bad_records,
+        printf (_(", %u not made"), pending);
+      printf (_(" (%u record%s"), plan->records->len + plan->bad_records,
               plan->records->len + plan->bad_records == 1 ? "" : "s");
       if (plan->not_records)
-        printf (", %u other file%s skipped", plan->not_records, plan->not_records == 1 ? "" : "s");
+        printf (_(", %u other file%s skipped"), plan->not_records, plan->not_records == 1 ? "" : "s");
       if (opts->shard_n)
-        printf ("; shard %u/%u", opts->shard_k, opts->shard_n);
+        printf (_("; shard %u/%u"), opts->shard_k, opts->shard_n);
       printf (") in %.1f s", secs);
       if (written && secs > 0)
-        printf (", %.1f documents/s", written / secs);
+        printf (_(", %.1f documents/s"), written / secs);
       printf ("\n");
     }
   if (failed)
     {
-      printf ("failed:\n");
+      printf (_("failed:\n"));
       for (guint i = 0; i < plan->jobs->len; i++)
         {
           const gw_job *job = g_ptr_array_index (plan->jobs, i);
@@ -116,7 +117,7 @@ batch_summary (const gw_plan *plan, const gw_batch_opts *opts, double secs, int 
             continue;
           const char *err = job->error ? job->error : "failed";
           if (job->output_name)
-            printf ("  %s.pdf: ", job->output_name);
+            printf (_("  %s.pdf: "), job->output_name);
           else if (!g_str_has_prefix (err, job->record_path))
             printf ("  %s: ", job->record_path);
           else
@@ -125,7 +126,7 @@ batch_summary (const gw_plan *plan, const gw_batch_opts *opts, double secs, int 
         }
     }
   if (sig)
-    printf ("run the same command again to finish (finished documents are kept)\n");
+    printf (_("run the same command again to finish (finished documents are kept)\n"));
   fflush (stdout);
 }
 
@@ -176,8 +177,8 @@ gw_batch_run (gw_ctx *ctx, const gw_batch_opts *opts)
       const gw_job *job = g_ptr_array_index (plan->jobs, i);
       if (job->pdf_path && batch_same_file (job->pdf_path, opts->combine))
         {
-          gw_diag_error (ctx->diag, opts->combine, 0, "--combine would overwrite the output "
-                         "of %s", job->record_path);
+          gw_diag_error (ctx->diag, opts->combine, 0, _("--combine would overwrite the output "
+                         "of %s"), job->record_path);
           gw_plan_free (plan);
           return 1;
         }
@@ -226,14 +227,14 @@ gw_batch_run (gw_ctx *ctx, const gw_batch_opts *opts)
     {
       int pages = 0;
       if (failed)
-        gw_diag_error (ctx->diag, opts->combine, 0, "not written: %u document%s failed "
-                       "(a combined PDF is of the whole batch)", failed, failed == 1 ? "" : "s");
+        gw_diag_error (ctx->diag, opts->combine, 0, _("not written: %u document%s failed "
+                       "(a combined PDF is of the whole batch)"), failed, failed == 1 ? "" : "s");
       else if (!batch_count (plan, GW_JOB_WRITTEN) && !batch_count (plan, GW_JOB_UP_TO_DATE))
-        gw_diag_warn (ctx->diag, opts->combine, 0, "not written: no documents");
+        gw_diag_warn (ctx->diag, opts->combine, 0, _("not written: no documents"));
       else if (!gw_combine_write (ctx, opts->combine, plan, &pages))
         ok = FALSE;
       else if (!opts->quiet)
-        printf ("%s: %d pages (each document starts on a right-hand page)\n", opts->combine,
+        printf (_("%s: %d pages (each document starts on a right-hand page)\n"), opts->combine,
                 pages);
     }
   batch_summary (plan, opts, (double) (g_get_monotonic_time () - start) / 1e6, sig);

@@ -1,4 +1,5 @@
 /* job.c — making one document of a plan: transform → engine → hash. */
+#include "base/i18n.h"
 #include "batch/job.h"
 #include "engine/engine.h"
 #include "base/sha256.h"
@@ -30,7 +31,7 @@ gw_out_dir_prepare (gw_ctx *ctx, const char *dir)
 {
   if (g_mkdir_with_parents (dir, 0777) != 0)
     {
-      gw_diag_error (ctx->diag, dir, 0, "cannot create the output folder: %s",
+      gw_diag_error (ctx->diag, dir, 0, _("cannot create the output folder: %s"),
                      g_strerror (errno));
       return FALSE;
     }
@@ -39,7 +40,7 @@ gw_out_dir_prepare (gw_ctx *ctx, const char *dir)
   int fd = g_mkstemp (probe);
   if (fd < 0)
     {
-      gw_diag_error (ctx->diag, dir, 0, "cannot write into the output folder: %s",
+      gw_diag_error (ctx->diag, dir, 0, _("cannot write into the output folder: %s"),
                      g_strerror (errno));
       g_free (probe);
       return FALSE;
@@ -185,7 +186,7 @@ job_slot_fill (gw_ctx *ctx, gw_job_slot *slot, const gw_job *job)
   struct stat st;
   if (stat (job->rec->path, &st) != 0)
     {
-      gw_diag_error (ctx->diag, job->rec->path, 0, "cannot read the record: %s",
+      gw_diag_error (ctx->diag, job->rec->path, 0, _("cannot read the record: %s"),
                      g_strerror (errno));
       return FALSE;
     }
@@ -193,8 +194,8 @@ job_slot_fill (gw_ctx *ctx, gw_job_slot *slot, const gw_job *job)
       || (guint64) st.st_size != job->file.size
       || (gint64) st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec != job->file.mtime_ns)
     {
-      gw_diag_error (ctx->diag, job->rec->path, 0, "the record changed while the batch ran; "
-                     "run again to check and make it");
+      gw_diag_error (ctx->diag, job->rec->path, 0, _("the record changed while the batch ran; "
+                     "run again to check and make it"));
       return FALSE;
     }
   slot->doc = gw_xml_read_file (ctx, job->rec->path);

@@ -1,5 +1,6 @@
 /* plan.c — from inputs (files, folders) to the ordered list of documents to make; see the
  * outline at the top of job.h. */
+#include "base/i18n.h"
 #include "batch/job.h"
 #include "batch/private.h"
 #include "base/xmlload.h"
@@ -46,7 +47,7 @@ plan_walk (gw_ctx *ctx, const char *dir, GPtrArray *files)
   GDir *d = g_dir_open (dir, 0, &err);
   if (!d)
     {
-      gw_diag_error (ctx->diag, dir, 0, "cannot read folder: %s", err->message);
+      gw_diag_error (ctx->diag, dir, 0, _("cannot read folder: %s"), err->message);
       g_error_free (err);
       return FALSE;
     }
@@ -91,7 +92,7 @@ plan_collect (gw_ctx *ctx, char **inputs, gboolean strict)
         {
           if (strict)
             {
-              gw_diag_error (ctx->diag, *in, 0, "is a folder (use 'gongwen batch' for folders)");
+              gw_diag_error (ctx->diag, *in, 0, _("is a folder (use 'gongwen batch' for folders)"));
               ok = FALSE;
             }
           else
@@ -101,7 +102,7 @@ plan_collect (gw_ctx *ctx, char **inputs, gboolean strict)
         g_ptr_array_add (files, g_strdup (*in));
       else
         {
-          gw_diag_error (ctx->diag, *in, 0, "no such file or folder");
+          gw_diag_error (ctx->diag, *in, 0, _("no such file or folder"));
           ok = FALSE;
         }
     }
@@ -290,8 +291,8 @@ gw_plan_new (gw_ctx *ctx, char **inputs, const gw_plan_opts *opts)
           plan->not_records++;
           if (!opts->strict)
             continue;
-          gw_diag_error (ctx->diag, path, 0, "not a gongwen record (its root element is not "
-                         "in namespace %s)", GW_RECORD_NS);
+          gw_diag_error (ctx->diag, path, 0, _("not a gongwen record (its root element is not "
+                         "in namespace %s)"), GW_RECORD_NS);
         }
       if (!rec)
         {
@@ -328,8 +329,8 @@ gw_plan_new (gw_ctx *ctx, char **inputs, const gw_plan_opts *opts)
           if (other)
             {
               gw_diag_error (ctx->diag, job->record_path, 0,
-                             "output '%s.pdf' is also made from %s; give the records "
-                             "different numbers, dates or names", job->output_name,
+                             _("output '%s.pdf' is also made from %s; give the records "
+                             "different numbers, dates or names"), job->output_name,
                              other->record_path);
               collided = TRUE;
               g_free (key);
@@ -357,8 +358,8 @@ gw_plan_new (gw_ctx *ctx, char **inputs, const gw_plan_opts *opts)
         {
           const gw_job *job = owner;
           gw_diag_error (ctx->diag, job->record_path, 0,
-                         "output '%s.pdf' is also made from %s (in another shard); give the "
-                         "records different numbers, dates or names", job->output_name, other);
+                         _("output '%s.pdf' is also made from %s (in another shard); give the "
+                         "records different numbers, dates or names"), job->output_name, other);
           collided = TRUE;
         }
     }
@@ -370,8 +371,8 @@ gw_plan_new (gw_ctx *ctx, char **inputs, const gw_plan_opts *opts)
   if (!ok || collided)
     {
       if (collided)
-        gw_diag_error (ctx->diag, NULL, 0, "two records would write the same file: nothing "
-                       "was written");
+        gw_diag_error (ctx->diag, NULL, 0, _("two records would write the same file: nothing "
+                       "was written"));
       gw_plan_free (plan);
       return NULL;
     }

@@ -13,6 +13,7 @@
  *   3. the record is written with xmlTextWriter to a hidden temporary name in DIR, loaded
  *      with gw_record_load (schema + rules), and renamed to DIR/<编号>.xml only when valid;
  *      the loader's messages are reported at the row. */
+#include "base/i18n.h"
 #include "base/files.h"
 #include "cli/cli.h"
 #include "cli/csv.h"
@@ -134,7 +135,7 @@ import_bad (import_row *r, import_col c, const char *fmt, ...)
   va_start (ap, fmt);
   char *msg = g_strdup_vprintf (fmt, ap);
   va_end (ap);
-  gw_diag_error (r->ctx->diag, r->csv, r->row->line, "column %s: %s", import_columns[c].header,
+  gw_diag_error (r->ctx->diag, r->csv, r->row->line, _("column %s: %s"), import_columns[c].header,
                  msg);
   g_free (msg);
   r->bad = TRUE;
@@ -147,7 +148,7 @@ import_required (import_row *r, import_col c)
   char *s = import_cell (r, c);
   if (!*s)
     {
-      import_bad (r, c, "empty, but a case needs it");
+      import_bad (r, c, _("empty, but a case needs it"));
       g_free (s);
       return NULL;
     }
@@ -186,7 +187,7 @@ import_date (import_row *r, import_col c, gboolean required)
     }
   g_match_info_free (m);
   if (!iso)
-    import_bad (r, c, "'%s' is not a date (write 2015-07-08 or 2015年7月8日)", s);
+    import_bad (r, c, _("'%s' is not a date (write 2015-07-08 or 2015年7月8日)"), s);
   g_free (s);
   return iso;
 }
@@ -426,8 +427,8 @@ import_convert (import_row *r, import_case *k)
       char *fixed = g_strconcat ("case-", k->id, NULL);
       if (xmlValidateNCName ((const xmlChar *) fixed, 0) != 0 || strchr (k->id, '/'))
         {
-          import_bad (r, C_ID, "'%s' is not usable as an id (letters, digits, '-', '_' and "
-                      "'.', no spaces)", k->id);
+          import_bad (r, C_ID, _("'%s' is not usable as an id (letters, digits, '-', '_' and "
+                      "'.', no spaces)"), k->id);
           g_free (fixed);
         }
       else
@@ -452,18 +453,18 @@ import_convert (import_row *r, import_case *k)
           k->serial = g_match_info_fetch (m, 4);
           k->ordinal = *ordinal != '\0';
           if (atoi (k->serial) <= 0 || strlen (k->serial) > 9)
-            import_bad (r, C_DOCNO, "'%s': the serial number must be 1 or more", docno);
+            import_bad (r, C_DOCNO, _("'%s': the serial number must be 1 or more"), docno);
           g_free (ordinal);
         }
       else
-        import_bad (r, C_DOCNO, "'%s' is not a document number like 永质监责改〔2015〕14号", docno);
+        import_bad (r, C_DOCNO, _("'%s' is not a document number like 永质监责改〔2015〕14号"), docno);
       g_match_info_free (m);
       g_free (docno);
     }
   char *sample = import_cell (r, C_SAMPLE);
   if (*sample && strcmp (sample, "是") && strcmp (sample, "否") && g_ascii_strcasecmp (sample, "true")
       && g_ascii_strcasecmp (sample, "false") && strcmp (sample, "1") && strcmp (sample, "0"))
-    import_bad (r, C_SAMPLE, "'%s': write 是 or 否", sample);
+    import_bad (r, C_SAMPLE, _("'%s': write 是 or 否"), sample);
   k->sample = (!strcmp (sample, "是") || !g_ascii_strcasecmp (sample, "true")
                || !strcmp (sample, "1")) ? g_strdup ("true") : NULL;
   g_free (sample);
@@ -480,14 +481,14 @@ import_convert (import_row *r, import_case *k)
   k->ent_contact = import_cell (r, C_ENT_CONTACT);
   k->ent_phone = import_cell (r, C_ENT_PHONE);
   if (*k->ent_phone && !*k->ent_contact)
-    import_bad (r, C_ENT_PHONE, "a phone number needs a name in column %s",
+    import_bad (r, C_ENT_PHONE, _("a phone number needs a name in column %s"),
                 import_columns[C_ENT_CONTACT].header);
   const struct { import_col c; char *v; } phones[] = { { C_OFFICE_PHONE, k->office_phone },
                                                         { C_ENT_PHONE, k->ent_phone } };
   for (size_t i = 0; i < G_N_ELEMENTS (phones); i++)
     if (*phones[i].v && (!g_ascii_isdigit (phones[i].v[0]) || strlen (phones[i].v) < 5
                          || strspn (phones[i].v, "0123456789-") != strlen (phones[i].v)))
-      import_bad (r, phones[i].c, "'%s' is not a phone number (digits and '-')", phones[i].v);
+      import_bad (r, phones[i].c, _("'%s' is not a phone number (digits and '-')"), phones[i].v);
   k->ent_reg = import_cell (r, C_ENT_REG);
   k->ent_licence = import_cell (r, C_ENT_LICENCE);
   k->task = import_cell (r, C_TASK);
@@ -499,11 +500,11 @@ import_convert (import_row *r, import_case *k)
   k->produced = import_date (r, C_PRODUCED, FALSE);
   char *q = import_required (r, C_QUANTITY);
   if (q && !import_quantity (q, &k->qty, &k->qty_unit))
-    import_bad (r, C_QUANTITY, "'%s' is not a number with a unit, like 2卷", q);
+    import_bad (r, C_QUANTITY, _("'%s' is not a number with a unit, like 2卷"), q);
   g_free (q);
   char *b = import_cell (r, C_BASE);
   if (*b && !import_quantity (b, &k->base, &k->base_unit))
-    import_bad (r, C_BASE, "'%s' is not a number with a unit, like 320卷", b);
+    import_bad (r, C_BASE, _("'%s' is not a number with a unit, like 320卷"), b);
   g_free (b);
   k->lab = import_required (r, C_LAB);
   k->report_no = import_required (r, C_REPORT_NO);
@@ -511,7 +512,7 @@ import_convert (import_row *r, import_case *k)
   if (!*k->conclusion)
     g_free (k->conclusion), k->conclusion = g_strdup ("不合格");
   else if (strcmp (k->conclusion, "不合格") && strcmp (k->conclusion, "合格"))
-    import_bad (r, C_CONCLUSION, "'%s': write 不合格 or 合格", k->conclusion);
+    import_bad (r, C_CONCLUSION, _("'%s': write 不合格 or 合格"), k->conclusion);
 
   char *cell = import_cell (r, C_STANDARDS);
   k->standards = import_split (cell, TRUE);
@@ -520,7 +521,7 @@ import_convert (import_row *r, import_case *k)
     {
       char *code, *clause, *title;
       if (!import_standard (*s, &code, &clause, &title))
-        import_bad (r, C_STANDARDS, "'%s' is not a standard like GB/T 5023.3-2008《…》", *s);
+        import_bad (r, C_STANDARDS, _("'%s' is not a standard like GB/T 5023.3-2008《…》"), *s);
       else
         g_free (code), g_free (clause), g_free (title);
     }
@@ -547,14 +548,14 @@ import_convert (import_row *r, import_case *k)
     {
       guint n = g_strv_length (*item_lists[i]);
       if (n && n != n_items)
-        import_bad (r, item_cols[i], "%u entries, but column %s has %u (one per failed item, "
-                    "separated by ； or line breaks)", n, import_columns[C_ITEMS].header, n_items);
+        import_bad (r, item_cols[i], _("%u entries, but column %s has %u (one per failed item, "
+                    "separated by ； or line breaks)"), n, import_columns[C_ITEMS].header, n_items);
     }
   for (char **s = k->item_standards; *s; s++)
     {
       char *code, *clause, *title;
       if (!import_standard (*s, &code, &clause, &title))
-        import_bad (r, C_ITEM_STANDARDS, "'%s' is not a standard like GB/T 3956-2008 表2《电缆的导体》",
+        import_bad (r, C_ITEM_STANDARDS, _("'%s' is not a standard like GB/T 3956-2008 表2《电缆的导体》"),
                     *s);
       else
         g_free (code), g_free (clause), g_free (title);
@@ -564,8 +565,8 @@ import_convert (import_row *r, import_case *k)
   k->inspectors = import_split (cell, TRUE);
   g_free (cell);
   if (g_strv_length (k->inspectors) < 2)
-    import_bad (r, C_INSPECTORS, "%u inspector%s: a case needs at least two (name and "
-                "enforcement ID each, like 刘建华 13102300112；张伟 13102300125)",
+    import_bad (r, C_INSPECTORS, _("%u inspector%s: a case needs at least two (name and "
+                "enforcement ID each, like 刘建华 13102300112；张伟 13102300125)"),
                 g_strv_length (k->inspectors), g_strv_length (k->inspectors) == 1 ? "" : "s");
   for (char **s = k->inspectors; *s; s++)
     {
@@ -576,8 +577,8 @@ import_convert (import_row *r, import_case *k)
           g_free (eid);
         }
       else
-        import_bad (r, C_INSPECTORS, "'%s' is not a name and an enforcement ID, like 刘建华 "
-                    "13102300112", *s);
+        import_bad (r, C_INSPECTORS, _("'%s' is not a name and an enforcement ID, like 刘建华 "
+                    "13102300112"), *s);
     }
   k->sampled = import_date (r, C_SAMPLED, TRUE);
   k->report_issued = import_date (r, C_REPORT_ISSUED, FALSE);
@@ -596,8 +597,8 @@ import_convert (import_row *r, import_case *k)
   g_free (cell);
   k->court = import_cell (r, C_COURT);
   if ((*k->review != NULL) != (*k->court != '\0'))
-    import_bad (r, *k->court ? C_REVIEW : C_COURT, "columns %s and %s go together: fill both "
-                "or neither", import_columns[C_REVIEW].header, import_columns[C_COURT].header);
+    import_bad (r, *k->court ? C_REVIEW : C_COURT, _("columns %s and %s go together: fill both "
+                "or neither"), import_columns[C_REVIEW].header, import_columns[C_COURT].header);
   k->note = import_cell (r, C_NOTE);
   return !r->bad;
 }
@@ -868,11 +869,11 @@ import_validate (gw_ctx *ctx, const char *tmp, const char *csv, long line)
       if (g_hash_table_contains (said, msg))
         continue;
       g_hash_table_add (said, (gpointer) msg);
-      gw_diag_error (outer, csv, line, "the record made from this row is not valid: %s", msg);
+      gw_diag_error (outer, csv, line, _("the record made from this row is not valid: %s"), msg);
     }
   g_hash_table_destroy (said);
   if (!ok && !lines[0][0])
-    gw_diag_error (outer, csv, line, "the record made from this row is not valid");
+    gw_diag_error (outer, csv, line, _("the record made from this row is not valid"));
   g_strfreev (lines);
   gw_diag_free (inner);
   return ok;
@@ -886,26 +887,27 @@ gw_cmd_import (int argc, char **argv)
   gboolean quiet = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir,
-      "write the case records into DIR (created when missing)", "DIR" },
-    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "print errors only", NULL },
+      N_("write the case records into DIR (created when missing)"), N_("DIR") },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("print errors only"), NULL },
     { NULL, 0, 0, 0, NULL, NULL, NULL }
   };
-  GOptionContext *oc = g_option_context_new ("CASES.csv -o DIR");
+  GOptionContext *oc = g_option_context_new (N_("CASES.csv -o DIR"));
+  g_option_context_set_translation_domain (oc, GETTEXT_PACKAGE);
   g_option_context_set_summary (
-    oc, "Turns a spreadsheet export of product sampling results (CSV, one failed sample per\n"
+    oc, N_("Turns a spreadsheet export of product sampling results (CSV, one failed sample per\n"
         "row, Chinese column headers such as 编号, 文号, 企业名称, 抽样日期; UTF-8 or GBK) into\n"
         "one case record per row: DIR/<编号>.xml, valid against xml/schema/case.rng and the\n"
         "rules of regime-6 (derived dates are counted from its deadlines). A row with a bad\n"
         "cell is reported as CASES.csv:LINE: column 列名: what is wrong, and skipped; the\n"
-        "other rows are written. The columns are listed in README.md and gongwen(1).");
-  g_option_context_set_description (oc, "Exit status: 0 every row imported, 1 some row "
-                                        "failed, 2 usage error.\n");
+        "other rows are written. The columns are listed in README.md and gongwen(1)."));
+  g_option_context_set_description (oc, N_("Exit status: 0 every row imported, 1 some row "
+                                        "failed, 2 usage error.\n"));
   g_set_prgname ("gongwen import"); /* "Usage: gongwen import …" */
   g_option_context_add_main_entries (oc, entries, NULL);
   GError *err = NULL;
   if (!g_option_context_parse (oc, &argc, &argv, &err) || argc != 2 || !out_dir)
     {
-      fprintf (stderr, "gongwen import: %s\nTry 'gongwen import --help'.\n",
+      fprintf (stderr, _("gongwen import: %s\nTry 'gongwen import --help'.\n"),
                err ? err->message : argc != 2 ? "expected one CSV file" : "no -o DIR given");
       g_clear_error (&err);
       g_option_context_free (oc);
@@ -922,7 +924,7 @@ gw_cmd_import (int argc, char **argv)
     goto out;
   if (g_mkdir_with_parents (out_dir, 0777) != 0)
     {
-      gw_diag_error (ctx->diag, out_dir, 0, "cannot create the folder: %s", g_strerror (errno));
+      gw_diag_error (ctx->diag, out_dir, 0, _("cannot create the folder: %s"), g_strerror (errno));
       goto out_rows;
     }
   /* the header row: column → field index */
@@ -932,7 +934,7 @@ gw_cmd_import (int argc, char **argv)
   const gw_csv_row *head = rows->len ? g_ptr_array_index (rows, 0) : NULL;
   gboolean ok = head != NULL;
   if (!head)
-    gw_diag_error (ctx->diag, csv, 0, "empty: expected a header row and one row per case");
+    gw_diag_error (ctx->diag, csv, 0, _("empty: expected a header row and one row per case"));
   for (guint f = 0; head && f < head->fields->len; f++)
     {
       char *h = g_strstrip (g_strdup (g_ptr_array_index (head->fields, f)));
@@ -942,19 +944,19 @@ gw_cmd_import (int argc, char **argv)
           found = c;
       if (found >= 0 && index[found] >= 0)
         {
-          gw_diag_error (ctx->diag, csv, head->line, "column %s appears twice", h);
+          gw_diag_error (ctx->diag, csv, head->line, _("column %s appears twice"), h);
           ok = FALSE;
         }
       else if (found >= 0)
         index[found] = (int) f;
       else if (*h)
-        gw_diag_warn (ctx->diag, csv, head->line, "column '%s' is not known; ignored", h);
+        gw_diag_warn (ctx->diag, csv, head->line, _("column '%s' is not known; ignored"), h);
       g_free (h);
     }
   for (int c = 0; head && c < C_N; c++)
     if (import_columns[c].required && index[c] < 0)
       {
-        gw_diag_error (ctx->diag, csv, head->line, "no column %s (every case needs it)",
+        gw_diag_error (ctx->diag, csv, head->line, _("no column %s (every case needs it)"),
                        import_columns[c].header);
         ok = FALSE;
       }
@@ -978,8 +980,8 @@ gw_cmd_import (int argc, char **argv)
       gboolean row_ok = import_convert (&r, &k);
       if (row_ok && g_hash_table_contains (ids, k.id))
         {
-          gw_diag_error (ctx->diag, csv, row->line, "column %s: '%s' is used by an earlier row "
-                         "(line %ld)", import_columns[C_ID].header, k.id,
+          gw_diag_error (ctx->diag, csv, row->line, _("column %s: '%s' is used by an earlier row "
+                         "(line %ld)"), import_columns[C_ID].header, k.id,
                          (long) GPOINTER_TO_SIZE (g_hash_table_lookup (ids, k.id)));
           row_ok = FALSE;
         }
@@ -992,14 +994,14 @@ gw_cmd_import (int argc, char **argv)
           char *source = g_strdup_printf ("%s:%ld", csv_base, row->line);
           if (!import_write (ctx, tmp, &k, source, out_dir))
             {
-              gw_diag_error (ctx->diag, path, 0, "cannot write: %s", g_strerror (errno));
+              gw_diag_error (ctx->diag, path, 0, _("cannot write: %s"), g_strerror (errno));
               row_ok = FALSE;
             }
           else if (!import_validate (ctx, tmp, csv, row->line))
             row_ok = FALSE;
           else if (g_rename (tmp, path) != 0)
             {
-              gw_diag_error (ctx->diag, path, 0, "cannot write: %s", g_strerror (errno));
+              gw_diag_error (ctx->diag, path, 0, _("cannot write: %s"), g_strerror (errno));
               row_ok = FALSE;
             }
           else if (!quiet)
@@ -1017,7 +1019,7 @@ gw_cmd_import (int argc, char **argv)
         failed++;
     }
   if (!quiet || failed)
-    printf ("%s (%s): %u record%s written to %s, %u row%s failed\n", csv, encoding, written,
+    printf (_("%s (%s): %u record%s written to %s, %u row%s failed\n"), csv, encoding, written,
             written == 1 ? "" : "s", out_dir, failed, failed == 1 ? "" : "s");
   status = failed ? GW_EXIT_FAILED : GW_EXIT_OK;
   g_free (csv_base);

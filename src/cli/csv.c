@@ -1,4 +1,5 @@
 /* csv.c — reading a spreadsheet export (see csv.h). */
+#include "base/i18n.h"
 #include "cli/csv.h"
 #include "base/files.h"
 
@@ -33,7 +34,7 @@ csv_to_utf8 (gw_ctx *ctx, const char *path, const char *data, gsize len, const c
     {
       if (!g_utf8_validate (data + skip, (gssize) (len - skip), NULL))
         {
-          gw_diag_error (ctx->diag, path, 0, "starts with a UTF-8 mark but is not UTF-8");
+          gw_diag_error (ctx->diag, path, 0, _("starts with a UTF-8 mark but is not UTF-8"));
           return NULL;
         }
       return g_strndup (data + skip, len - skip);
@@ -43,13 +44,13 @@ csv_to_utf8 (gw_ctx *ctx, const char *path, const char *data, gsize len, const c
   char *out = g_convert (data + skip, (gssize) (len - skip), "UTF-8", from, NULL, &written, &err);
   if (!out)
     {
-      gw_diag_error (ctx->diag, path, 0, "neither UTF-8 nor GBK/GB18030 text (%s)", err->message);
+      gw_diag_error (ctx->diag, path, 0, _("neither UTF-8 nor GBK/GB18030 text (%s)"), err->message);
       g_error_free (err);
       return NULL;
     }
   if (memchr (out, '\0', written))
     {
-      gw_diag_error (ctx->diag, path, 0, "holds a NUL character: not a text file");
+      gw_diag_error (ctx->diag, path, 0, _("holds a NUL character: not a text file"));
       g_free (out);
       return NULL;
     }
@@ -87,7 +88,7 @@ gw_csv_read (gw_ctx *ctx, const char *path, const char **encoding)
         {
           if (!c)
             {
-              gw_diag_error (ctx->diag, path, quote_line, "a quoted field is not closed");
+              gw_diag_error (ctx->diag, path, quote_line, _("a quoted field is not closed"));
               ok = FALSE;
               break;
             }

@@ -1,4 +1,5 @@
 /* options.c — option helpers shared by the subcommands that render. */
+#include "base/i18n.h"
 #include "cli/options.h"
 
 #include <stdio.h>
@@ -14,7 +15,7 @@ gw_cli_params_new (const char *cmd, char **opts)
       const char *eq = strchr (*p, '=');
       if (!eq || eq == *p)
         {
-          fprintf (stderr, "gongwen %s: --param '%s': expected NAME=VALUE\n", cmd, *p);
+          fprintf (stderr, _("gongwen %s: --param '%s': expected NAME=VALUE\n"), cmd, *p);
           g_ptr_array_add (list, NULL);
           g_strfreev ((char **) g_ptr_array_free (list, FALSE));
           return NULL;
@@ -51,12 +52,12 @@ gw_cli_check_render_opts (const char *cmd, double dpi, const char *xsl)
 {
   if (!(dpi >= 10 && dpi <= 1200))
     {
-      fprintf (stderr, "gongwen %s: --dpi must be between 10 and 1200\n", cmd);
+      fprintf (stderr, _("gongwen %s: --dpi must be between 10 and 1200\n"), cmd);
       return FALSE;
     }
   if (xsl && !g_file_test (xsl, G_FILE_TEST_IS_REGULAR))
     {
-      fprintf (stderr, "gongwen %s: --xsl '%s': no such file\n", cmd, xsl);
+      fprintf (stderr, _("gongwen %s: --xsl '%s': no such file\n"), cmd, xsl);
       return FALSE;
     }
   return TRUE;

@@ -1,6 +1,7 @@
 /* record.c — loading a record: parse, kind, schema, rules (see record.h). */
 #include "records/private.h"
 #include "base/xmlload.h"
+#include "records/checks.h"
 
 #include <string.h>
 
@@ -43,11 +44,16 @@ gw_record_load (gw_ctx *ctx, const char *path, gw_record_status *status)
   rec->id = gw_rec_attr_new (root, "id");
   rec->doc = doc;
   gboolean schema_ok = TRUE;
-  gboolean valid = gw_schema_validate (ctx, doc, rec->kind, path, &schema_ok);
-  /* the rules run on schema-invalid records too, so that a record with one inspector
-   * hears which regime rule it breaks, not only what the grammar expected */
+  char *rng = gw_schema_path_new (ctx, rec->kind);
+  schema_ok = g_file_test (rng, G_FILE_TEST_IS_REGULAR);
+  g_free (rng);
+  /* the rules and checks run first, and on schema-invalid records too, so that a record
+   * with one inspector hears which regime rule it breaks (the first message is the one a
+   * batch summary shows), not only what the grammar expected */
   gboolean rules_ok = schema_ok ? gw_rules_check (ctx, rec) : FALSE;
-  if (!valid || !rules_ok)
+  gboolean checks_ok = schema_ok ? gw_checks_run (ctx, rec) : FALSE;
+  gboolean valid = gw_schema_validate (ctx, doc, rec->kind, path, &schema_ok);
+  if (!valid || !rules_ok || !checks_ok)
     {
       gw_record_free (rec);
       return NULL;
