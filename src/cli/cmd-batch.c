@@ -13,6 +13,7 @@ int
 gw_cmd_batch (int argc, char **argv)
 {
   char *out_dir = NULL, *combine = NULL, *shard = NULL, *xsl = NULL;
+  gboolean combine_partial = FALSE;
   char **param_opts = NULL;
   int jobs = 0, timeout = 300;
   double dpi = 96;
@@ -30,6 +31,9 @@ gw_cmd_batch (int argc, char **argv)
     { "combine", 0, 0, G_OPTION_ARG_FILENAME, &combine,
       N_("also write one PDF of the whole batch for duplex printing (each document starts on a "
       "right-hand page; needs qpdf)"), N_("FILE.pdf") },
+    { "combine-partial", 0, 0, G_OPTION_ARG_NONE, &combine_partial,
+      N_("with --combine: write the PDF even when some documents failed (they are left out and "
+         "named)"), NULL },
     { "shard", 0, 0, G_OPTION_ARG_STRING, &shard,
       N_("make only the K-th of N slices of the batch (K = 1 … N), for job arrays"), N_("K/N") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
@@ -89,6 +93,11 @@ gw_cmd_batch (int argc, char **argv)
     }
   if (!gw_cli_check_render_opts ("batch", dpi, xsl))
     goto out;
+  if (combine_partial && !combine)
+    {
+      fprintf (stderr, _("gongwen batch: --combine-partial goes with --combine FILE.pdf\n"));
+      goto out;
+    }
   if (combine && !g_str_has_suffix (combine, ".pdf"))
     {
       fprintf (stderr, _("gongwen batch: --combine '%s': the file name must end in .pdf\n"),
@@ -108,6 +117,7 @@ gw_cmd_batch (int argc, char **argv)
     .xsl_override = xsl,
     .params = (const char *const *) params,
     .combine = combine,
+    .combine_partial = combine_partial,
     .jobs = jobs > 0 ? (guint) jobs : MAX (1u, g_get_num_processors ()),
     .timeout = (guint) timeout,
     .shard_k = shard_k,

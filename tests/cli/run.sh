@@ -162,12 +162,26 @@ sed 's|<legal-representative>[^<]*</legal-representative>||' "$C/gen/case-gen-00
 sed -i 's/id="gen-00002"/id="gen-00002b"/; s/serial="1002"/serial="1902"/' "$C/gen/case-gen-00002b.xml"
 run "$GW" batch "$C/gen" -o "$WORK/b1" -j 2
 check "batch with a bad record: exit 1, summary lists it" 1 "12 documents written" \
-  "1 failed" "failed:" "case-gen-00002b.xml" "1 other file skipped"
+  "0 failed" "(7 records, 1 not valid: its documents were not made" "failed:" \
+  "case-gen-00002b.xml" "1 other file skipped"
 grep -qE "case-gen-00002b\.xml:[0-9]+: " "$WORK/err" \
   && t_ok "batch: the bad record's error is FILE:LINE: message" \
   || t_fail "batch: the bad record's error is FILE:LINE: message" "$(head -c 300 "$WORK/err")"
 [ "$(pdfs "$WORK/b1")" = 12 ] && t_ok "batch: the good records are written (12 PDFs)" \
   || t_fail "batch: the good records are written" "$(pdfs "$WORK/b1") PDFs"
+grep -q "法定代表人" "$WORK/out" && ! grep -q "legal-representative" "$WORK/out" \
+  && t_ok "batch summary: the bad record's field by its label, no element name" \
+  || t_fail "batch summary: the field by its label" "$(grep -A3 failed: "$WORK/out" | head -4)"
+run "$GW" batch "$C/gen" -o "$WORK/b1c" -j 2 --combine "$WORK/b1c.pdf"
+check "--combine with a bad record: no print file, says --combine-partial" 1 "--combine-partial"
+[ ! -f "$WORK/b1c.pdf" ] && t_ok "--combine with a bad record: no print file" || t_fail "--combine with a bad record" "written"
+run "$GW" batch "$C/gen" -o "$WORK/b1c" -j 2 --combine "$WORK/b1c.pdf" --combine-partial
+check "--combine-partial: the print file of the documents made, the missing named" 1 \
+  "b1c.pdf: missing the documents of" "case-gen-00002b.xml (not a valid record)"
+[ -f "$WORK/b1c.pdf" ] && [ "$(pages "$WORK/b1c.pdf")" -ge 12 ] && t_ok "--combine-partial: the print file is there" \
+  || t_fail "--combine-partial: the print file is there" "$(ls "$WORK" | grep b1c)"
+run "$GW" batch "$C/gen" -o "$WORK/b1c" --combine-partial
+check "--combine-partial without --combine: usage error" 2
 grep -q 'zz-not-a-record' "$WORK/err" \
   && t_fail "batch: a non-record file is skipped silently" "it was reported" \
   || t_ok "batch: a non-record file is skipped silently"
