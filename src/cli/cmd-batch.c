@@ -3,6 +3,7 @@
  * processes, incrementally (src/batch). */
 #include "base/i18n.h"
 #include "cli/cli.h"
+#include "records/templates.h"
 #include "cli/options.h"
 #include "batch/batch.h"
 #include "records/documents.h"
@@ -109,6 +110,12 @@ gw_cmd_batch (int argc, char **argv)
     goto out;
 
   gw_ctx *ctx = gw_cli_ctx_new (argv[0]);
+  if (!gw_templates_check_params (ctx, xsl, (const char *const *) params))
+    {
+      gw_ctx_free (ctx);
+      status = GW_EXIT_USAGE;
+      goto out;
+    }
   ctx->allow_missing_glyphs = allow_missing;
   ctx->dpi = dpi;
   gw_batch_opts o = {

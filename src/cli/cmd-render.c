@@ -2,6 +2,7 @@
  * process, one after the other (see 'batch' for folders, workers and incremental builds). */
 #include "base/i18n.h"
 #include "cli/cli.h"
+#include "records/templates.h"
 #include "cli/options.h"
 #include "batch/job.h"
 #include "records/documents.h"
@@ -58,6 +59,12 @@ gw_cmd_render (int argc, char **argv)
     goto out;
 
   gw_ctx *ctx = gw_cli_ctx_new (argv[0]);
+  if (!gw_templates_check_params (ctx, xsl, (const char *const *) params))
+    {
+      gw_ctx_free (ctx);
+      status = GW_EXIT_USAGE;
+      goto out;
+    }
   ctx->allow_missing_glyphs = allow_missing;
   ctx->dpi = dpi;
   status = GW_EXIT_FAILED;

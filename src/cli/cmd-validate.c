@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "records/documents.h"
 #include "records/record.h"
+#include "records/templates.h"
 
 /* Prints the documents a valid record yields; FALSE when the registry is broken. */
 static gboolean
@@ -51,7 +52,7 @@ gw_cmd_validate (int argc, char **argv)
   if (!g_option_context_parse (oc, &argc, &argv, &err) || argc < 2)
     {
       fprintf (stderr, _("gongwen validate: %s\nTry 'gongwen validate --help'.\n"),
-               err ? err->message : "no FILE given");
+               err ? err->message : _("no FILE given"));
       g_clear_error (&err);
       g_option_context_free (oc);
       return GW_EXIT_USAGE;
@@ -60,6 +61,10 @@ gw_cmd_validate (int argc, char **argv)
 
   gw_ctx *ctx = gw_cli_ctx_new (argv[0]);
   int status = GW_EXIT_OK;
+  /* -d: the registry the documents come from is checked too (stylesheets that exist,
+   * XPaths that can match) */
+  if (documents && !gw_templates_check_registry (ctx))
+    status = GW_EXIT_FAILED;
   for (int i = 1; i < argc; i++)
     {
       gw_record_status st;
