@@ -16,6 +16,7 @@
 #include "records/private.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* One run of the checks on one record. */
@@ -208,7 +209,9 @@ checks_date_new (const checks_run *run, const char *path, xmlNodePtr *at)
   xmlChar *v = xmlNodeGetContent (n);
   char *s = g_strstrip (g_strdup (v ? (const char *) v : ""));
   xmlFree (v);
-  if (!g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", s, 0, 0))
+  if (!g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", s, 0, 0)
+      || !g_date_valid_dmy ((GDateDay) atoi (s + 8), (GDateMonth) atoi (s + 5),
+                            (GDateYear) atoi (s)))
     {
       g_free (s);
       return NULL;

@@ -42,9 +42,13 @@ typedef struct tf_job {
   gboolean stopped;   /* stopped at a limit: drop libxslt's debug dump that follows */
   gboolean out_of_memory; /* reported once */
   unsigned errors;
+  xsltTransformContextPtr tctxt; /* borrowed: the transformation running (NULL while
+                                    compiling): its current instruction locates xsl:message */
   xmlGenericErrorFunc saved_generic; /* libxml2's generic handler before the job */
   void *saved_generic_ctx;
 } tf_job;
+
+static void tf_mark_lines (xsltStylesheetPtr style, xmlDocPtr result);
 
 /* The documents a stylesheet reads with document(), kept parsed for the next
  * transformations with the same stylesheet (hung on style->_private; gw_transform_free
@@ -270,7 +274,16 @@ tf_on_xslt_message (void *data, const char *fmt, ...)
     {
       gw_level level = GW_LEVEL_ERROR;
       if (!job->compiling && !job->have_context)
-        level = GW_LEVEL_NOTE; /* xsl:message output */
+        {
+          level = GW_LEVEL_NOTE; /* xsl:message output: at the xsl:message element */
+          xmlNodePtr inst = job->tctxt ? job->tctxt->inst : NULL;
+          if (inst && inst->doc && inst->doc->URL)
+            {
+              g_free (job->pend_file);
+              job->pend_file = g_strdup ((const char *) inst->doc->URL);
+              job->pend_line = xmlGetLineNo (inst);
+            }
+        }
       else if (g_ascii_strncasecmp (msg, "warning", 7) == 0)
         level = GW_LEVEL_WARNING;
       tf_emit (job, level, msg);
@@ -750,6 +763,7 @@ gw_transform_apply (gw_ctx *ctx, xsltStylesheetPtr style, xmlDocPtr doc,
       goto done;
     }
   tctxt->_private = &job;
+  job.tctxt = tctxt;
   tf_docs_preload (tctxt);
   xsltSetTransformErrorFunc (tctxt, &job, tf_on_xslt_message);
   tctxt->maxTemplateDepth = (int) MIN (ctx->limits.max_xslt_depth, (unsigned) G_MAXINT);
@@ -786,7 +800,51 @@ done:;
     }
   xsltFreeSecurityPrefs (sec);
   xmlFreeDoc (copy);
+  tf_mark_lines (style, result);
   return result;
+}
+
+/* Adds "line:name" of every element of `n` and below to `set`. */
+static void
+tf_collect_lines (xmlNodePtr n, GHashTable *set)
+{
+  for (; n; n = n->next)
+    if (n->type == XML_ELEMENT_NODE)
+      {
+        g_hash_table_add (set, g_strdup_printf ("%ld:%s", xmlGetLineNo (n), (const char *) n->name));
+        tf_collect_lines (n->children, set);
+      }
+}
+
+/* Keeps a result element's line only where it is the line of the main stylesheet's literal
+ * element that made it: libxml2 copies a literal result element with the line it has in
+ * its own stylesheet file, so messages about the result (formatting warnings) can name
+ * `style`'s file and line; an element made by an imported stylesheet, or by xsl:element,
+ * gets line 0 (the stylesheet named without a line beats a wrong line). */
+static void
+tf_mark_lines (xsltStylesheetPtr style, xmlDocPtr result)
+{
+  if (!style->doc || !result)
+    return;
+  GHashTable *lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  tf_collect_lines (style->doc->children, lines);
+  for (xmlNodePtr n = xmlDocGetRootElement (result); n; n = gw_xml_next (n))
+    if (n->type == XML_ELEMENT_NODE)
+      {
+        char *key = g_strdup_printf ("%ld:%s", xmlGetLineNo (n), (const char *) n->name);
+        if (!g_hash_table_contains (lines, key))
+          n->line = 0;
+        g_free (key);
+      }
+  g_hash_table_destroy (lines);
+}
+
+/* The file a transformation's result is attributed to in messages: the stylesheet's
+ * (borrowed, valid with `style`). */
+const char *
+gw_transform_source (xsltStylesheetPtr style)
+{
+  return style && style->doc && style->doc->URL ? (const char *) style->doc->URL : "stylesheet";
 }
 
 /* Serialises a result document following xsl:output. */
