@@ -148,8 +148,9 @@ gw_progress_step (gw_progress *p, const gw_job *job)
   if (job->status == GW_JOB_FAILED)
     fprintf (stderr, _("[%*u/%u] failed  %s.pdf\n"), digits, p->done, p->total, job->output_name);
   else
-    fprintf (stderr, _("[%*u/%u] written %s.pdf (%d page%s)\n"), digits, p->done, p->total,
-             job->output_name, job->pages, job->pages == 1 ? "" : "s");
+    fprintf (stderr, ngettext ("[%*u/%u] written %s.pdf (%d page)\n",
+                               "[%*u/%u] written %s.pdf (%d pages)\n", job->pages),
+             digits, p->done, p->total, job->output_name, job->pages);
   fflush (stderr);
 }
 

@@ -90,7 +90,8 @@ gw_cmd_fo (int argc, char **argv)
         {
           rc = GW_EXIT_OK;
           if (!quiet && output)
-            fprintf (stderr, _("%s: %d page%s\n"), output, pages, pages == 1 ? "" : "s");
+            fprintf (stderr, ngettext ("%s: %d page\n", "%s: %d pages\n", pages), output,
+                     pages);
         }
       xmlFreeDoc (doc);
     }

@@ -94,7 +94,8 @@ gw_cmd_render (int argc, char **argv)
           if (gw_job_run (ctx, cache, &slot, job, (const char *const *) params, png))
             {
               if (!quiet)
-                printf (_("%s: %d page%s\n"), job->pdf_path, job->pages, job->pages == 1 ? "" : "s");
+                printf (ngettext ("%s: %d page\n", "%s: %d pages\n", job->pages),
+                        job->pdf_path, job->pages);
             }
           else
             ok = FALSE;

@@ -403,9 +403,11 @@ gw_import_convert (import_row *r, import_case *k)
   k->inspectors = import_split (cell, TRUE);
   g_free (cell);
   if (g_strv_length (k->inspectors) < 2)
-    import_bad (r, C_INSPECTORS, _("%u inspector%s: a case needs at least two (name and "
-                "enforcement ID each, like 刘建华 13102300112；张伟 13102300125)"),
-                g_strv_length (k->inspectors), g_strv_length (k->inspectors) == 1 ? "" : "s");
+    import_bad (r, C_INSPECTORS, ngettext ("%u inspector: a case needs at least two (name "
+                "and enforcement ID each, like 刘建华 13102300112；张伟 13102300125)",
+                "%u inspectors: a case needs at least two (name and enforcement ID each, like "
+                "刘建华 13102300112；张伟 13102300125)", g_strv_length (k->inspectors)),
+                g_strv_length (k->inspectors));
   for (char **s = k->inspectors; *s; s++)
     {
       char *name = NULL, *eid = NULL;
