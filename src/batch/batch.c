@@ -57,7 +57,7 @@ batch_compile (gw_ctx *ctx, gw_plan *plan, gw_stylesheet_cache *cache)
               const char *all = gw_diag_messages (ctx->diag) + mark;
               g_hash_table_insert (bad, g_strdup (job->xsl_path),
                                    *all ? g_strndup (all, strcspn (all, "\n"))
-                                        : g_strdup_printf ("%s: does not compile",
+                                        : g_strdup_printf (_("%s: does not compile"),
                                                            job->xsl_path));
             }
         }

@@ -218,7 +218,7 @@ gw_job_run (gw_ctx *ctx, gw_stylesheet_cache *cache, gw_job_slot *slot, gw_job *
   g_clear_pointer (&job->sha256, g_free);
   if (!job_slot_fill (ctx, slot, job))
     {
-      job_fail (ctx, job, mark, "the record cannot be read again");
+      job_fail (ctx, job, mark, _("the record cannot be read again"));
       return FALSE;
     }
   /* the planned record (path, kind, id) with its document parsed again */
@@ -246,7 +246,7 @@ gw_job_run (gw_ctx *ctx, gw_stylesheet_cache *cache, gw_job_slot *slot, gw_job *
   if (!fo || gw_diag_error_count (ctx->diag) > errors)
     {
       xmlFreeDoc (fo);
-      job_fail (ctx, job, mark, "the stylesheet failed");
+      job_fail (ctx, job, mark, _("the stylesheet failed"));
       return FALSE;
     }
   char *png_base = png ? gw_job_png_base_new (job) : NULL;
@@ -262,7 +262,7 @@ gw_job_run (gw_ctx *ctx, gw_stylesheet_cache *cache, gw_job_slot *slot, gw_job *
       g_free (sha256);
       if (pages > 0) /* written despite an error (a missing glyph …): not a document */
         g_unlink (job->pdf_path);
-      job_fail (ctx, job, mark, "formatting failed");
+      job_fail (ctx, job, mark, _("formatting failed"));
       return FALSE;
     }
   job->sha256 = sha256;

@@ -300,7 +300,7 @@ gw_plan_new (gw_ctx *ctx, char **inputs, const gw_plan_opts *opts)
           job->record_path = g_strdup (path);
           job->status = GW_JOB_FAILED;
           job->pages = -1;
-          job->error = plan_first_message (ctx, mark, "not a valid record");
+          job->error = plan_first_message (ctx, mark, _("not a valid record"));
           g_ptr_array_add (plan->jobs, job);
           plan->bad_records++;
           continue;

@@ -418,10 +418,10 @@ pool_fail_job (pool *p, guint index, const char *how)
   job->status = GW_JOB_FAILED;
   job->pages = -1;
   g_free (job->error);
-  job->error = g_strdup_printf ("%s: the worker process %s while making this document; it "
-                                "was not written", job->record_path, how);
-  char *line = g_strdup_printf ("%s: the worker process making '%s.pdf' %s; the document "
-                                "was not written", job->record_path, job->output_name, how);
+  job->error = g_strdup_printf (_("%s: the worker process %s while making this document; it "
+                                  "was not written"), job->record_path, how);
+  char *line = g_strdup_printf (_("%s: the worker process making '%s.pdf' %s; the document "
+                                  "was not written"), job->record_path, job->output_name, how);
   gw_progress_print (p->progress, line);
   g_free (line);
   gw_progress_step (p->progress, job);

@@ -73,7 +73,7 @@ gw_cmd_batch (int argc, char **argv)
   if (!g_option_context_parse (oc, &argc, &argv, &err) || argc < 2)
     {
       fprintf (stderr, _("gongwen batch: %s\nTry 'gongwen batch --help'.\n"),
-               err ? err->message : "no folder or file given");
+               err ? err->message : _("no folder or file given"));
       g_clear_error (&err);
       goto out;
     }

@@ -160,7 +160,7 @@ gw_cmd_fonts (int argc, char **argv)
   if (!g_option_context_parse (oc, &argc, &argv, &err) || (argc > 1 && !check))
     {
       fprintf (stderr, _("gongwen fonts: %s\nTry 'gongwen fonts --help'.\n"),
-               err ? err->message : "files are checked with --check FILE");
+               err ? err->message : _("files are checked with --check FILE"));
       g_clear_error (&err);
       g_option_context_free (oc);
       g_strfreev (check);

@@ -48,7 +48,7 @@ gw_cmd_render (int argc, char **argv)
   if (!g_option_context_parse (oc, &argc, &argv, &err) || argc < 2)
     {
       fprintf (stderr, _("gongwen render: %s\nTry 'gongwen render --help'.\n"),
-               err ? err->message : "no FILE given");
+               err ? err->message : _("no FILE given"));
       g_clear_error (&err);
       goto out;
     }

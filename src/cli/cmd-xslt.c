@@ -59,7 +59,7 @@ gw_cmd_xslt (int argc, char **argv)
   if (!g_option_context_parse (oc, &argc, &argv, &err) || argc != 3)
     {
       fprintf (stderr, _("gongwen xslt: %s\nTry 'gongwen xslt --help'.\n"),
-               err ? err->message : "expected a STYLESHEET and a FILE");
+               err ? err->message : _("expected a STYLESHEET and a FILE"));
       g_clear_error (&err);
       g_option_context_free (oc);
       g_free (out_path);
