@@ -8,8 +8,8 @@
 #define GW_LOCALEDIR "/usr/local/share/locale"
 #endif
 
-/* The catalog folder of an uninstalled build: <dir of the binary>/locale or its parent's
- * (build/gongwen and build/asan/gongwen both find build/locale); caller frees, NULL if none. */
+/* The catalog folder found from the binary: <its dir>/locale, <its dir>/share/locale, then
+ * the same one folder up; caller frees, NULL if none. */
 static char *
 i18n_build_dir_new (void)
 {
@@ -19,14 +19,21 @@ i18n_build_dir_new (void)
   char *dir = g_path_get_dirname (exe);
   free (exe);
   char *found = NULL;
+  /* build/locale beside build/gongwen or build/asan/gongwen; PREFIX/share/locale beside an
+   * installed PREFIX/bin/gongwen (wherever PREFIX is, as for the data directory) */
   for (int up = 0; up < 2 && !found; up++)
     {
-      char *probe = g_build_filename (dir, "locale", NULL);
-      char *mo = g_build_filename (probe, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
-      if (g_file_test (mo, G_FILE_TEST_IS_REGULAR))
-        found = g_steal_pointer (&probe);
-      g_free (probe);
-      g_free (mo);
+      for (int share = 0; share < 2 && !found; share++)
+        {
+          char *probe = share ? g_build_filename (dir, "share", "locale", NULL)
+                              : g_build_filename (dir, "locale", NULL);
+          char *mo = g_build_filename (probe, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo",
+                                       NULL);
+          if (g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+            found = g_steal_pointer (&probe);
+          g_free (probe);
+          g_free (mo);
+        }
       char *parent = g_path_get_dirname (dir);
       g_free (dir);
       dir = parent;

@@ -558,6 +558,13 @@ if [ "${GW_LABEL:-normal}" = normal ]; then
     t_ok "make install PREFIX=\$WORK/inst"
     [ -f "$WORK/inst/share/man/man1/gongwen.1" ] && t_ok "make install: man page installed" \
       || t_fail "make install: man page installed" "no share/man/man1/gongwen.1"
+    [ -f "$WORK/inst/share/man/zh_CN/man1/gongwen.1" ] && [ -f "$WORK/inst/share/locale/zh_CN/LC_MESSAGES/gongwen.mo" ] \
+      && t_ok "make install: the Chinese man page and messages installed" \
+      || t_fail "make install: the Chinese man page and messages installed" "$(cd "$WORK/inst/share" && find man locale | tr '\n' ' ')"
+    ! grep -q "README" "$WORK/inst/share/man/man1/gongwen.1" && t_ok "the installed man page stands alone (no README)" \
+      || t_fail "the installed man page stands alone" "it points at README"
+    ( cd /tmp && LC_ALL=zh_CN.UTF-8 env -u GW_LOCALEDIR "$WORK/inst/bin/gongwen" --help ) >"$WORK/out" 2>"$WORK/err"; echo $? > "$WORK/rc"
+    check "the installed binary speaks Chinese under zh_CN.UTF-8" 0 "用法：gongwen 命令"
     ( cd /tmp && env -u GONGWEN_DATADIR "$WORK/inst/bin/gongwen" render "$CASE" -o "$WORK/inst-out" -q ) \
       >"$WORK/out" 2>"$WORK/err"; echo $? > "$WORK/rc"
     check "the installed binary finds its data (no GONGWEN_DATADIR, outside the tree)" 0
