@@ -48,10 +48,16 @@ fuzz_seeds() {
       while IFS= read -r f; do cp "$f" "$d/$(echo "$f" | tr / _)"; done \
         < <({ find xml tests/records/bad tests/transform/records -name '*.xml' ! -path 'xml/schema/*'
                  find tests/hostile -maxdepth 1 -name '*.xml'; } 2>/dev/null) ;;
-    fuzz_sheet)
-      cp tests/cli/cases.csv "$d/cases.csv"
-      python3 tests/cli/csv2xlsx.py tests/cli/cases.csv "$d/cases.xlsx" 2>/dev/null
-      iconv -f UTF-8 -t GB18030 tests/cli/cases.csv > "$d/cases-gbk.csv" 2>/dev/null ;;
+    fuzz_sheet)  # the first byte says what the rest is (fuzz_sheet.c): 0 a file, 1-3 a part
+      { printf '\0'; cat tests/cli/cases.csv; } > "$d/cases.csv"
+      { printf '\0'; iconv -f UTF-8 -t GB18030 tests/cli/cases.csv; } > "$d/cases-gbk.csv" 2>/dev/null
+      if python3 tests/cli/csv2xlsx.py tests/cli/cases.csv "$d/x.xlsx" 2>/dev/null; then
+        { printf '\0'; cat "$d/x.xlsx"; } > "$d/cases.xlsx"
+        { printf '\1'; unzip -p "$d/x.xlsx" xl/worksheets/results.xml; } > "$d/sheet.xml"
+        { printf '\2'; unzip -p "$d/x.xlsx" xl/sharedStrings.xml; } > "$d/strings.xml"
+        { printf '\3'; unzip -p "$d/x.xlsx" xl/styles.xml; } > "$d/styles.xml"
+        rm -f "$d/x.xlsx"
+      fi ;;
   esac
 }
 
