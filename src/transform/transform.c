@@ -5,6 +5,7 @@
  * ("runtime error: file F line N element E") and then the message — while libxml2 reports
  * XPath problems separately through the structured handler. A tf_job collects these pieces
  * and sends one "F:N: element <E>: message (detail)" report per error into ctx->diag. */
+#include "base/i18n.h"
 #include "transform/transform.h"
 #include "transform/ext.h"
 #include "base/xmlload.h"
@@ -357,10 +358,10 @@ tf_on_xml_error (void *data, const xmlError *err)
       if (job->out_of_memory)
         ;
       else if (mb)
-        gw_diag_error (job->ctx->diag, job->style_name, 0, "ran out of memory (a gongwen "
-                       "process may use %u MB; GONGWEN_MAX_MEMORY sets the limit, 0 = none)", mb);
+        gw_diag_error (job->ctx->diag, job->style_name, 0, _("ran out of memory (a gongwen "
+                       "process may use %u MB; GONGWEN_MAX_MEMORY sets the limit, 0 = none)"), mb);
       else
-        gw_diag_error (job->ctx->diag, job->style_name, 0, "ran out of memory");
+        gw_diag_error (job->ctx->diag, job->style_name, 0, _("ran out of memory"));
       job->out_of_memory = TRUE;
       job->errors++;
     }
@@ -593,7 +594,7 @@ tf_refuse (xsltTransformContextPtr tctxt, const char *what, const char *value)
   const char *file = inst && inst->doc ? tf_display (job, (const char *) inst->doc->URL)
                                        : job->style_name;
   long line = inst ? xmlGetLineNo (inst) : 0;
-  gw_diag_error (job->ctx->diag, file, line, "refused: stylesheet %s %s '%s'", job->style_name,
+  gw_diag_error (job->ctx->diag, file, line, _("refused: stylesheet %s %s '%s'"), job->style_name,
                  what, value ? value : "");
   job->errors++;
   tf_set_refused (job, value);
@@ -669,8 +670,8 @@ tf_check_writers (tf_job *job, xmlDocPtr doc)
             {
               const char *file = tf_display (job, (const char *) doc->URL);
               gw_diag_error (job->ctx->diag, file, xmlGetLineNo (n),
-                             "refused: stylesheet %s uses <%s%s%s>, which writes files; "
-                             "stylesheets may not write files",
+                             _("refused: stylesheet %s uses <%s%s%s>, which writes files; "
+                             "stylesheets may not write files"),
                              file, n->ns->prefix ? (const char *) n->ns->prefix : "",
                              n->ns->prefix ? ":" : "", (const char *) n->name);
               ok = FALSE;
@@ -712,7 +713,7 @@ gw_transform_load (gw_ctx *ctx, const char *xsl_path)
   tf_job_finish (&job);
   g_mutex_unlock (&tf_compile_lock);
   if (!style && job.errors == 0)
-    gw_diag_error (ctx->diag, xsl_path, 0, "not a usable XSLT stylesheet");
+    gw_diag_error (ctx->diag, xsl_path, 0, _("not a usable XSLT stylesheet"));
   return style;
 }
 
@@ -759,7 +760,7 @@ gw_transform_apply (gw_ctx *ctx, xsltStylesheetPtr style, xmlDocPtr doc,
   xmlDocPtr result = NULL;
   if (!tctxt || !sec || xsltSetCtxtSecurityPrefs (sec, tctxt) != 0)
     {
-      gw_diag_error (ctx->diag, job.style_name, 0, "cannot set up the transformation");
+      gw_diag_error (ctx->diag, job.style_name, 0, _("cannot set up the transformation"));
       goto done;
     }
   tctxt->_private = &job;
@@ -772,14 +773,14 @@ gw_transform_apply (gw_ctx *ctx, xsltStylesheetPtr style, xmlDocPtr doc,
     tctxt->xpathCtxt->opLimit = GW_XPATH_OP_LIMIT;
   if (params && xsltQuoteUserParams (tctxt, (const char **) params) != 0)
     {
-      gw_diag_error (ctx->diag, job.style_name, 0, "invalid stylesheet parameters");
+      gw_diag_error (ctx->diag, job.style_name, 0, _("invalid stylesheet parameters"));
       goto done;
     }
   tf_job_hook (&job);
   gw_xml_guard (ctx);
   result = xsltApplyStylesheetUser (style, doc, NULL, NULL, NULL, tctxt);
   if (tctxt->state != XSLT_STATE_OK && job.errors == 0)
-    gw_diag_error (ctx->diag, job.style_name, 0, "the transformation was stopped%s",
+    gw_diag_error (ctx->diag, job.style_name, 0, _("the transformation was stopped%s"),
                    tctxt->state == XSLT_STATE_STOPPED ? " (xsl:message terminate=\"yes\"?)" : "");
 done:;
   char *style_name = g_strdup (job.style_name);
@@ -791,7 +792,7 @@ done:;
       result = NULL;
     }
   else if (!result && gw_diag_error_count (ctx->diag) == errors_before)
-    gw_diag_error (ctx->diag, style_name, 0, "the transformation produced no result");
+    gw_diag_error (ctx->diag, style_name, 0, _("the transformation produced no result"));
   g_free (style_name);
   if (tctxt)
     {
@@ -856,7 +857,7 @@ gw_transform_serialize (gw_ctx *ctx, xsltStylesheetPtr style, xmlDocPtr result, 
   if (xsltSaveResultToString (&buf, &n, result, style) != 0)
     {
       gw_diag_error (ctx->diag, style->doc ? (const char *) style->doc->URL : NULL, 0,
-                     "cannot serialise the transformation result");
+                     _("cannot serialise the transformation result"));
       xmlFree (buf);
       return NULL;
     }
