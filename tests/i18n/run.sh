@@ -74,6 +74,21 @@ run $ZH "$GW" validate cases/fine.xml
 expect "zh: fine in figures ≠ fine in words" 1 "“罚款金额（元）”写的是 25000 元，但“行政处罚”中大写金额是 20000 元"
 run C.UTF-8 "$GW" validate cases/fine.xml
 expect "C: fine in figures ≠ fine in words" 1 "罚款金额（元） is 25000 yuan, but 行政处罚 says 20000 yuan in words"
+# amounts in words that agree with their figures pass (大写 and 小写 numerals, 万, 拾 alone)
+n=0
+for pair in "12500:壹万贰仟伍佰元整" "100000:人民币拾万元整" "30000:罚款三万元" "20500:贰万零伍佰元整" "1000000:壹佰万元整"; do
+  n=$((n + 1))
+  sed "s|amount-yuan=\"20000\">[^<]*<|amount-yuan=\"${pair%%:*}\">对你单位处以${pair#*:}。<|" "$FILM" > "cases/amount$n.xml"
+done
+run C.UTF-8 "$GW" validate -q cases/amount[1-5].xml
+if [ "$(cat "$WORK/rc")" = 1 ] && grep -q "yuan in words" "$WORK/out"; then
+  t_fail "amounts in words that agree with their figures pass the fine check" "$(grep -m2 'in words' "$WORK/out" | tr '\n' ' ')"
+else
+  t_ok "amounts in words that agree with their figures pass the fine check"
+fi
+sed 's|amount-yuan="20000">[^<]*<|amount-yuan="5000">罚款伍仟元伍角。<|' "$FILM" > cases/jiao.xml
+run C.UTF-8 "$GW" validate cases/jiao.xml
+expect "伍仟元伍角 is not 5000 yuan" 1 "says 5000… yuan in words"
 sed 's/<report-served>2015-08-03</<report-served>2015-07-01</' "$CASE" > cases/dates.xml
 run $ZH "$GW" validate cases/dates.xml
 expect "zh: report served before sampled" 1 "“报告送达日期”2015-07-01 早于“抽样日期”2015-07-08"
