@@ -138,7 +138,8 @@ schema_say_value (schema_job *job, xmlNodePtr node, const char *label, const cha
 static void
 schema_on_value (schema_job *job, const gw_labels *labels, xmlNodePtr node, const char *msg)
 {
-  const char *type = g_str_has_prefix (msg, "Type ") ? msg + 5 : msg + strlen ("Error validating datatype ");
+  const char *type = g_str_has_prefix (msg, "Type ") ? msg + 5
+                                                      : msg + strlen ("Error validating datatype ");
   char *t = g_strndup (type, strcspn (type, " "));
   const char *q = strstr (msg, " value '");
   char *value = q ? g_strndup (q + 8, strlen (q + 8) - (g_str_has_suffix (q + 8, "'") ? 1 : 0))
@@ -331,7 +332,8 @@ schema_compile (gw_ctx *ctx, const char *path)
   if (!doc)
     return NULL;
   schema_job job = { ctx, path, NULL, NULL,
-                     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), NULL, FALSE, NULL, 0 };
+                     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), NULL, FALSE,
+                     NULL, 0 };
   xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewDocParserCtxt (doc);
   xmlRelaxNGSetParserStructuredErrors (pc, (xmlStructuredErrorFunc) schema_on_error, &job);
   gw_xml_guard (ctx);
@@ -375,7 +377,8 @@ gw_schema_validate (gw_ctx *ctx, xmlDocPtr doc, const char *kind, const char *pa
   if (schema)
     {
       schema_job job = { ctx, path, kind, doc,
-                         g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), NULL, FALSE, NULL, 0 };
+                         g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), NULL, FALSE,
+                     NULL, 0 };
       xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt (schema);
       xmlRelaxNGSetValidStructuredErrors (vc, (xmlStructuredErrorFunc) schema_on_error, &job);
       int rc = xmlRelaxNGValidateDoc (vc, doc);
