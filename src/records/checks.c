@@ -80,7 +80,8 @@ checks_cn_digit (gunichar c)
 gboolean
 gw_checks_cn_amount (const char *text, gint64 *fen)
 {
-  static const char numerals[] = "零〇壹一贰二两叁三肆四伍五陆六柒七捌八玖九拾十佰百仟千万亿元圆角分整";
+  static const char numerals[] = "零〇壹一贰二两叁三肆四伍五陆六柒七捌八玖九"
+                                 "拾十佰百仟千万亿元圆角分整";
   for (const char *p = text; p && *p; p = g_utf8_next_char (p))
     {
       char buf[8];

@@ -22,6 +22,9 @@
 #include <string.h>
 #include <zip.h>
 
+/* The namespace of relationship ids (r:id). */
+#define XLSX_REL_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
 /* The largest part read (uncompressed). */
 #define XLSX_MAX_PART (64u << 20)
 
@@ -223,8 +226,7 @@ xlsx_first_sheet (xlsx_book *b)
       for (xmlNodePtr s = n->children; s && !rid; s = s->next)
         if (xlsx_is (s, "sheet"))
           {
-            xmlChar *v = xmlGetNsProp (s, (const xmlChar *) "id", (const xmlChar *)
-                                       "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+            xmlChar *v = xmlGetNsProp (s, (const xmlChar *) "id", (const xmlChar *) XLSX_REL_NS);
             rid = v ? g_strdup ((const char *) v) : NULL;
             xmlFree (v);
           }
