@@ -502,8 +502,13 @@ gw_import_run (gw_ctx *ctx, const gw_import_opts *opts, gw_import_result *result
   GPtrArray *rows = gw_sheet_read (ctx, opts->sheet, &result->format);
   if (!rows)
     return FALSE;
+  /* a file named for one kind and holding the other is read as what it holds */
   if (g_str_has_suffix (opts->sheet, ".csv") && result->format && !strcmp (result->format, "xlsx"))
     gw_diag_warn (ctx->diag, opts->sheet, 0, _("named .csv but an .xlsx workbook: read as .xlsx"));
+  else if (g_str_has_suffix (opts->sheet, ".xlsx") && result->format
+           && strcmp (result->format, "xlsx") != 0)
+    gw_diag_warn (ctx->diag, opts->sheet, 0, _("named .xlsx but a CSV text file: read as CSV (a "
+                  "spreadsheet program saves a workbook with 'Save as: Excel workbook (.xlsx)')"));
   if (g_mkdir_with_parents (opts->out_dir, 0777) != 0)
     {
       gw_diag_error (ctx->diag, opts->out_dir, 0, _("cannot create the folder: %s"),
