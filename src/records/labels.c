@@ -50,16 +50,15 @@ labels_attr_new (xmlNodePtr n, const char *name)
   return s;
 }
 
-/* Reads the table at `path`; NULL when unreadable (a broken table is the developer's
- * problem: tests/records/labels.py checks every table). */
+/* Reads the table at `path`; NULL when absent or unreadable (a broken table is reported
+ * through `ctx`, and is the developer's problem: tests/records/labels.py checks them). The
+ * caller's context is used, not a temporary one: the loader leaves the thread's libxml2
+ * handlers pointing at the context it parsed with. */
 static gw_labels *
-labels_read (const char *path)
+labels_read (gw_ctx *ctx, const char *path)
 {
-  gw_ctx *quiet = gw_ctx_new (NULL);
-  gw_diag_set_quiet (quiet->diag, TRUE);
-  xmlDocPtr doc = g_file_test (path, G_FILE_TEST_IS_REGULAR) ? gw_xml_read_file (quiet, path)
+  xmlDocPtr doc = g_file_test (path, G_FILE_TEST_IS_REGULAR) ? gw_xml_read_file (ctx, path)
                                                                : NULL;
-  gw_ctx_free (quiet);
   if (!doc)
     return NULL;
   gw_labels *t = g_new0 (gw_labels, 1);
@@ -92,7 +91,7 @@ labels_read (const char *path)
 
 /* The table of a kind. */
 const gw_labels *
-gw_labels_get (const gw_ctx *ctx, const char *kind)
+gw_labels_get (gw_ctx *ctx, const char *kind)
 {
   if (!kind)
     return NULL;
@@ -105,7 +104,7 @@ gw_labels_get (const gw_ctx *ctx, const char *kind)
       char *file = g_strconcat (kind, ".labels.xml", NULL);
       char *path = g_build_filename (ctx && ctx->data_dir ? ctx->data_dir : ".", "xml",
                                      "schema", file, NULL);
-      t = labels_read (path);
+      t = labels_read (ctx, path);
       g_hash_table_insert (labels_cache, g_strdup (kind), t);
       g_free (path);
       g_free (file);

@@ -20,9 +20,9 @@ typedef struct gw_label {
 
 typedef struct gw_labels gw_labels;
 
-/* The label table of `kind`, read once per process (borrowed, valid until
- * gw_labels_cache_free). NULL when the kind has no table (nothing reported). */
-const gw_labels *gw_labels_get (const gw_ctx *ctx, const char *kind);
+/* The label table of `kind`, read once per process with `ctx`'s XML loader (borrowed, valid
+ * until gw_labels_cache_free). NULL when the kind has no table (nothing reported). */
+const gw_labels *gw_labels_get (gw_ctx *ctx, const char *kind);
 /* The row for `path`, or NULL. `labels` may be NULL. */
 const gw_label *gw_labels_find (const gw_labels *labels, const char *path);
 /* The number of rows, and row `i` in file order. */

@@ -379,6 +379,7 @@ gw_schema_validate (gw_ctx *ctx, xmlDocPtr doc, const char *kind, const char *pa
       schema_job job = { ctx, path, kind, doc,
                          g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), NULL,
                          FALSE, NULL, 0 };
+      (void) gw_labels_get (ctx, kind); /* read now, not inside libxml2's error callback */
       xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt (schema);
       xmlRelaxNGSetValidStructuredErrors (vc, (xmlStructuredErrorFunc) schema_on_error, &job);
       int rc = xmlRelaxNGValidateDoc (vc, doc);

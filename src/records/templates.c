@@ -139,12 +139,8 @@ templates_params_of (gw_ctx *ctx, const char *path, GHashTable *names, GHashTabl
   char *key = g_canonicalize_filename (path, NULL);
   if (!g_hash_table_add (seen, key))
     return;
-  gw_diag *real = ctx->diag;
-  ctx->diag = gw_diag_new (NULL);
-  gw_diag_set_quiet (ctx->diag, TRUE);
-  xmlDocPtr doc = gw_xml_read_file (ctx, path);
-  gw_diag_free (ctx->diag);
-  ctx->diag = real;
+  xmlDocPtr doc = g_file_test (path, G_FILE_TEST_IS_REGULAR) ? gw_xml_read_file (ctx, path)
+                                                               : NULL;
   xmlNodePtr root = doc ? xmlDocGetRootElement (doc) : NULL;
   char *dir = g_path_get_dirname (path);
   for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next)
