@@ -404,6 +404,8 @@ GPtrArray *
 gw_sheet_parse (gw_ctx *ctx, const char *name, const char *data, gsize len, const char **format)
 {
   *format = NULL;
+  if (!data) /* no bytes (an empty file may come as NULL) */
+    data = "", len = 0;
   if (len >= 8 && !memcmp (data, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8))
     {
       gw_diag_error (ctx->diag, name, 0, _("an old Excel workbook (.xls), which gongwen does not "
