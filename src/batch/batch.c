@@ -1,6 +1,5 @@
 /* batch.c — the order of a batch (see the outline in batch.h) and its summary. */
 #include "batch/private.h"
-#include "layout/fonts.h"
 #include "records/documents.h"
 
 #include <signal.h>
@@ -204,11 +203,12 @@ gw_batch_run (gw_ctx *ctx, const gw_batch_opts *opts)
     }
   if (pending)
     {
-      (void) gw_fonts_get (ctx); /* once, before forking: the workers share it */
+      gw_engine *engine = gw_engine_new (ctx); /* once, before forking: the workers share it */
       batch_saver saver = { ctx, plan, manifest, shard, g_get_monotonic_time () };
       gw_progress *progress = gw_progress_new (pending, opts->quiet);
-      sig = gw_pool_run (ctx, plan, opts, cache, progress, batch_save_now_and_then, &saver);
+      sig = gw_pool_run (ctx, plan, opts, engine, cache, progress, batch_save_now_and_then, &saver);
       gw_progress_free (progress);
+      gw_engine_free (engine);
     }
   gboolean ok = gw_manifest_write (ctx, manifest, plan, ctx->data_dir, shard);
   if (!sig)

@@ -206,7 +206,7 @@ job_slot_fill (gw_ctx *ctx, gw_job_slot *slot, const gw_job *job)
 
 /* Makes one document. */
 gboolean
-gw_job_run (gw_ctx *ctx, gw_stylesheet_cache *cache, gw_job_slot *slot, gw_job *job,
+gw_job_run (gw_ctx *ctx, gw_engine *engine, gw_stylesheet_cache *cache, gw_job_slot *slot, gw_job *job,
             const char *const *params, gboolean png)
 {
   g_return_val_if_fail (job->rec && job->xsl_path, FALSE);
@@ -251,7 +251,7 @@ gw_job_run (gw_ctx *ctx, gw_stylesheet_cache *cache, gw_job_slot *slot, gw_job *
   char *png_base = png ? gw_job_png_base_new (job) : NULL;
   char *sha256 = NULL;
   gw_output out = { job->pdf_path, png_base, NULL, NULL, NULL, &sha256, job_temp_hook };
-  int pages = gw_engine_render (ctx, fo, job->record_path, &out);
+  int pages = gw_engine_render (engine, fo, job->record_path, &out);
   job_temp_hook (NULL);
   xmlFreeDoc (fo);
   g_free (png_base);

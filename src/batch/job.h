@@ -23,6 +23,7 @@
 #define GW_BATCH_JOB_H
 
 #include "base/ctx.h"
+#include "engine/engine.h"
 #include "records/record.h"
 #include "transform/transform.h"
 
@@ -102,9 +103,9 @@ void gw_job_slot_clear (gw_job_slot *slot);
  * file changed since it was validated fails the job), transform with the (cached)
  * stylesheet, format, write the PDF (and PNG pages when `png`) with its SHA-256. Sets
  * job->status, pages, sha256 and error. Returns TRUE on success. Messages go through
- * ctx->diag. */
-gboolean gw_job_run (gw_ctx *ctx, gw_stylesheet_cache *cache, gw_job_slot *slot, gw_job *job,
-                     const char *const *params, gboolean png);
+ * ctx->diag; `engine` (made for `ctx`) formats. */
+gboolean gw_job_run (gw_ctx *ctx, gw_engine *engine, gw_stylesheet_cache *cache,
+                     gw_job_slot *slot, gw_job *job, const char *const *params, gboolean png);
 
 /* Creates the output folder `dir` (and its parents) when missing and checks that a file
  * can be created in it. FALSE after reporting why not. */

@@ -75,7 +75,7 @@ void gw_pool_sweep_stale (const char *out_dir);
  * each finished job to `progress`; `done` is called after each (for periodic manifest
  * writes). Returns the signal that interrupted the run (SIGINT, SIGTERM), or 0 when every
  * job was attempted. */
-int gw_pool_run (gw_ctx *ctx, gw_plan *plan, const gw_batch_opts *opts,
+int gw_pool_run (gw_ctx *ctx, gw_plan *plan, const gw_batch_opts *opts, gw_engine *engine,
                  gw_stylesheet_cache *cache, gw_progress *progress,
                  void (*done) (gpointer data), gpointer data);
 

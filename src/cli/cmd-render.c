@@ -71,6 +71,7 @@ gw_cmd_render (int argc, char **argv)
   if (plan)
     {
       gw_stylesheet_cache *cache = gw_stylesheet_cache_new ();
+      gw_engine *engine = gw_engine_new (ctx);
       gboolean ok = TRUE;
       gw_job_slot slot = { NULL, NULL };
       gw_job_guard_signals (TRUE); /* Ctrl-C leaves no half-written file */
@@ -82,7 +83,7 @@ gw_cmd_render (int argc, char **argv)
               ok = FALSE; /* a record that failed to load, already reported */
               continue;
             }
-          if (gw_job_run (ctx, cache, &slot, job, (const char *const *) params, png))
+          if (gw_job_run (ctx, engine, cache, &slot, job, (const char *const *) params, png))
             {
               if (!quiet)
                 printf ("%s: %d page%s\n", job->pdf_path, job->pages, job->pages == 1 ? "" : "s");
@@ -99,6 +100,7 @@ gw_cmd_render (int argc, char **argv)
         }
       status = ok ? GW_EXIT_OK : GW_EXIT_FAILED;
       gw_job_slot_clear (&slot);
+      gw_engine_free (engine);
       gw_stylesheet_cache_free (cache);
       gw_plan_free (plan);
     }

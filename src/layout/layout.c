@@ -219,11 +219,8 @@ store_free (GPtrArray *store)
 
 /* Lays out the whole document, repeating passes until citations are stable. */
 gw_areas *
-gw_layout_run (gw_ctx *ctx, gw_fotree *tree)
+gw_layout_run (gw_ctx *ctx, gw_fonts *fonts, gw_fotree *tree)
 {
-  gw_fonts *fonts = gw_fonts_get (ctx);
-  if (!fonts)
-    return NULL;
   lay_job job = { 0 };
   job.ctx = ctx;
   job.fonts = fonts;
