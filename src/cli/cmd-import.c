@@ -17,7 +17,7 @@
 #include "cli/cli.h"
 #include "cli/csv.h"
 #include "records/documents.h"
-#include "records/isodate.h"
+#include "base/isodate.h"
 #include "records/record.h"
 
 #include <errno.h>

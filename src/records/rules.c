@@ -19,7 +19,7 @@
  * found as <id>.xml or <id>-*.xml (gw_record_find_regime); rules by their id inside the
  * regime's <rules>, sections by their id. */
 #include "records/private.h"
-#include "records/isodate.h"
+#include "base/isodate.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
