@@ -5,7 +5,8 @@
 #ifndef GW_AREA_H
 #define GW_AREA_H
 
-#include "fo/style.h"
+#include "base/diag.h"
+#include "base/paint.h"
 #include <pango/pango.h>
 
 typedef enum {
