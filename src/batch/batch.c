@@ -166,8 +166,12 @@ gw_batch_run (gw_ctx *ctx, const gw_batch_opts *opts)
       gw_ctx_allow_root (ctx, dir);
       g_free (dir);
     }
-  gw_plan_opts popts = { opts->out_dir, opts->xsl_override, opts->shard_k, opts->shard_n, FALSE };
+  /* the records' caches serve the planning only: the plan keeps what the jobs need */
+  gw_record_cache *records = gw_record_cache_new ();
+  gw_plan_opts popts = { opts->out_dir, opts->xsl_override, opts->shard_k, opts->shard_n, FALSE,
+                         records };
   gw_plan *plan = gw_plan_new (ctx, opts->inputs, &popts);
+  gw_record_cache_free (records);
   if (!plan)
     return 1;
   for (guint i = 0; opts->combine && i < plan->jobs->len; i++)

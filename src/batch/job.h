@@ -44,6 +44,9 @@ typedef struct gw_job {
   char *output_name;    /* file name without extension, NULL for a failed record */
   char *pdf_path;       /* <out_dir>/<output_name>.pdf */
   char *record_sum;     /* hex SHA-256 of the record file and its regimes (planning) */
+  char *regime_href;    /* file URI of the regime the record names first, found the way
+                           validation finds it (planning), or NULL: passed as the stylesheet
+                           parameter regime-href, so the stylesheet reads exactly that file */
   char *stamp;          /* hex SHA-256 of everything the output depends on (batch only) */
   char *sha256;         /* hex SHA-256 of the written PDF */
   char *error;          /* first error message, for the summary */
@@ -63,6 +66,7 @@ typedef struct gw_plan_opts {
   const char *xsl_override; /* one document per record made by this stylesheet, or NULL */
   guint shard_k, shard_n;   /* 1-based K of N; shard_n == 0: no sharding */
   gboolean strict;          /* explicit files only: a non-record file is an error (render) */
+  gw_record_cache *records; /* borrowed: schemas, regimes and registry (the caller's) */
 } gw_plan_opts;
 
 typedef struct gw_plan {

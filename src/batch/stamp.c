@@ -169,7 +169,7 @@ gw_stamp_shared_new (gw_ctx *ctx, const gw_batch_opts *opts)
 
 /* The record's part of a stamp (see private.h). */
 char *
-gw_stamp_record_new (gw_ctx *ctx, const gw_record *rec, GHashTable *regime_sums)
+gw_stamp_record_new (const gw_record *rec, const GArray *refs, GHashTable *regime_sums)
 {
   char *own = gw_file_sha256_new (rec->path);
   if (!own)
@@ -178,15 +178,14 @@ gw_stamp_record_new (gw_ctx *ctx, const gw_record *rec, GHashTable *regime_sums)
   stamp_add_str (sum, "record", own);
   g_free (own);
   GHashTable *seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  xmlNodePtr root = xmlDocGetRootElement (rec->doc);
-  for (xmlNodePtr n = root; n; n = n == root ? root->children : n->next)
+  for (guint i = 0; i < refs->len; i++)
     {
-      xmlChar *id = n->type == XML_ELEMENT_NODE ? xmlGetNoNsProp (n, (const xmlChar *) "regime")
-                                                : NULL;
-      if (id && !g_hash_table_contains (seen, id))
+      const gw_regime_ref *ref = &g_array_index (refs, gw_regime_ref, i);
+      const char *id = ref->id;
+      if (!g_hash_table_contains (seen, id))
         {
-          g_hash_table_add (seen, g_strdup ((const char *) id));
-          const gw_record *g = gw_record_find_regime (ctx, rec, (const char *) id);
+          g_hash_table_add (seen, g_strdup (id));
+          const gw_record *g = ref->regime;
           const char *gsum = g ? g_hash_table_lookup (regime_sums, g->path) : NULL;
           if (g && !gsum)
             {
@@ -195,11 +194,10 @@ gw_stamp_record_new (gw_ctx *ctx, const gw_record *rec, GHashTable *regime_sums)
               g_hash_table_insert (regime_sums, g_strdup (g->path), hex ? hex : g_strdup (gsum));
             }
           if (g)
-            stamp_add_str (sum, (const char *) id, gsum);
+            stamp_add_str (sum, id, gsum);
           else
-            stamp_add_str (sum, "no-regime", (const char *) id);
+            stamp_add_str (sum, "no-regime", id);
         }
-      xmlFree (id);
     }
   g_hash_table_destroy (seen);
   char *hex = g_strdup (g_checksum_get_string (sum));

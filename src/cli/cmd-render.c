@@ -66,8 +66,10 @@ gw_cmd_render (int argc, char **argv)
       gw_ctx_allow_root (ctx, d);
       g_free (d);
     }
-  gw_plan_opts popts = { dir, xsl, 0, 0, TRUE };
+  gw_record_cache *records = gw_record_cache_new (); /* for the planning only */
+  gw_plan_opts popts = { dir, xsl, 0, 0, TRUE, records };
   gw_plan *plan = gw_out_dir_prepare (ctx, dir) ? gw_plan_new (ctx, argv + 1, &popts) : NULL;
+  gw_record_cache_free (records);
   if (plan)
     {
       gw_stylesheet_cache *cache = gw_stylesheet_cache_new ();
@@ -105,8 +107,6 @@ gw_cmd_render (int argc, char **argv)
       gw_plan_free (plan);
     }
   gw_ctx_free (ctx);
-  gw_documents_cache_free ();
-  gw_record_caches_free ();
 out:
   g_option_context_free (oc);
   g_strfreev (params);
