@@ -1,7 +1,6 @@
 /* job.c — making one document of a plan: transform → engine → hash. */
 #include "batch/job.h"
 #include "engine/engine.h"
-#include "base/sha256.h"
 #include "base/xmlload.h"
 
 #include <errno.h>
@@ -10,19 +9,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-/* Hex SHA-256 of a file. */
-char *
-gw_file_sha256_new (const char *path)
-{
-  char *data = NULL;
-  gsize len = 0;
-  if (!g_file_get_contents (path, &data, &len, NULL))
-    return NULL;
-  char *sum = gw_sha256_hex_new (data, len);
-  g_free (data);
-  return sum;
-}
 
 /* Creates and probes the output folder. */
 gboolean

@@ -120,9 +120,6 @@ gboolean gw_out_dir_prepare (gw_ctx *ctx, const char *dir);
  * interrupted run leaves only complete files. */
 void gw_job_guard_signals (gboolean sigint);
 
-/* Hex SHA-256 of a file's contents (caller frees), or NULL when it cannot be read. */
-char *gw_file_sha256_new (const char *path);
-
 /* The PNG base name of a job ("<out>/<name>.png"; the engine writes <name>-1.png …).
  * Caller frees. */
 char *gw_job_png_base_new (const gw_job *job);
