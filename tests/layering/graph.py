@@ -8,7 +8,8 @@ Prints one TAP-style line per rule (see tests/lib.sh):
     (layout reads the fo tree and writes the area tree, render reads the area tree); the
     drivers engine < batch < serve < cli sit above all and call only drivers below them;
   - no circle of files except the block/table/list nesting in src/layout;
-  - src/area/*.h include only area and base headers.
+  - every file includes only the headers of the stages it may call (src/area: area and
+    base only).
 --summary prints the stage-to-stage graph and every cross-stage edge instead.
 """
 import os
@@ -155,20 +156,23 @@ def stage_circles(graph):
     return circles(sg)
 
 
-def area_includes(srcdir):
-    """(header, included) for every include in src/area/*.h outside area and base."""
+def bad_includes(srcdir):
+    """(file, header) for every include of a stage's header that the file's stage may not
+    call (the same rule as for calls): src/area includes only area and base, render sees no
+    FO types, and so on."""
     bad = []
-    adir = os.path.join(srcdir, "area")
-    for name in sorted(os.listdir(adir)):
-        if not name.endswith(".h"):
+    for stage in sorted(os.listdir(srcdir)):
+        sdir = os.path.join(srcdir, stage)
+        if not os.path.isdir(sdir):
             continue
-        with open(os.path.join(adir, name), encoding="utf-8") as fh:
-            for line in fh:
-                m = re.match(r'\s*#\s*include\s+"([^"]+)"', line)
-                if m and "/" in m.group(1) and m.group(1).split("/")[0] not in ("area", "base"):
-                    bad.append((f"area/{name}", m.group(1)))
-                elif m and "/" not in m.group(1):
-                    pass  # a sibling header in area/
+        for name in sorted(os.listdir(sdir)):
+            if not name.endswith((".c", ".h")):
+                continue
+            with open(os.path.join(sdir, name), encoding="utf-8") as fh:
+                for line in fh:
+                    m = re.match(r'\s*#\s*include\s+"([a-z]+)/([^"]+)"', line)
+                    if m and not allowed(stage, m.group(1)):
+                        bad.append((f"{stage}/{name}", f"{m.group(1)}/{m.group(2)}"))
     return bad
 
 
@@ -229,11 +233,13 @@ def main():
         report(False, f"layering: stages call each other round: {' ↔ '.join(comp)}", "circle of stages")
     if not sc:
         report(True, "layering: no circle of stages")
-    inc = area_includes(srcdir)
+    inc = bad_includes(srcdir)
     for h, i in inc:
-        report(False, f"layering: {h} includes {i}", "area includes only area and base")
+        report(False, f"layering: {h} includes {i}",
+               f"{stage_of(h)} may include only {', '.join(sorted({stage_of(h), 'base'} | USES.get(stage_of(h), set())))}")
     if not inc:
-        report(True, "layering: src/area headers include only area and base")
+        report(True, "layering: every file includes only what its stage may call "
+                     "(src/area: area and base)")
     return 0 if ok else 1
 
 
