@@ -85,7 +85,8 @@ gw_cmd_fo (int argc, char **argv)
   if (doc)
     {
       gw_output o = { png ? NULL : output, png ? output : NULL, areas, title, author };
-      int pages = gw_engine_render (ctx, doc, strcmp (argv[1], "-") ? argv[1] : "<stdin>", &o);
+      gw_engine *engine = gw_engine_new (ctx);
+      int pages = gw_engine_render (engine, doc, strcmp (argv[1], "-") ? argv[1] : "<stdin>", &o);
       if (pages > 0 && !gw_diag_failed (ctx->diag))
         {
           rc = GW_EXIT_OK;
@@ -93,6 +94,7 @@ gw_cmd_fo (int argc, char **argv)
             fprintf (stderr, ngettext ("%s: %d page\n", "%s: %d pages\n", pages), output,
                      pages);
         }
+      gw_engine_free (engine);
       xmlFreeDoc (doc);
     }
   gw_ctx_free (ctx);

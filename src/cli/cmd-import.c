@@ -2,7 +2,6 @@
  * 'gongwen import --template FILE' (an empty sheet with the columns). */
 #include "base/i18n.h"
 #include "cli/cli.h"
-#include "records/documents.h"
 #include "records/import.h"
 #include "records/record.h"
 #include "records/sheet.h"
@@ -76,10 +75,11 @@ gw_cmd_import (int argc, char **argv)
       return GW_EXIT_USAGE;
     }
   gw_ctx *ctx = gw_cli_ctx_new (argv[0]);
+  gw_record_cache *records = gw_record_cache_new ();
   int status = GW_EXIT_FAILED;
   if (template)
     {
-      char **headers = gw_import_headers_new (ctx);
+      char **headers = gw_import_headers_new (ctx, records);
       if (gw_sheet_write_header (ctx, template, (const char *const *) headers))
         {
           status = GW_EXIT_OK;
@@ -91,7 +91,7 @@ gw_cmd_import (int argc, char **argv)
   else
     {
       import_cli cli = { argv[1], quiet };
-      gw_import_opts opts = { argv[1], out_dir, force, import_on_row, &cli };
+      gw_import_opts opts = { records, argv[1], out_dir, force, import_on_row, &cli };
       gw_import_result r;
       if (gw_import_run (ctx, &opts, &r))
         {
@@ -114,9 +114,8 @@ gw_cmd_import (int argc, char **argv)
           status = failed ? GW_EXIT_FAILED : GW_EXIT_OK;
         }
     }
+  gw_record_cache_free (records);
   gw_ctx_free (ctx);
-  gw_documents_cache_free ();
-  gw_record_caches_free ();
   g_free (out_dir);
   g_free (template);
   return status;

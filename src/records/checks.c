@@ -313,11 +313,11 @@ checks_sections (checks_run *run)
 
 /* Runs the checks. */
 gboolean
-gw_checks_run (gw_ctx *ctx, const gw_record *rec)
+gw_checks_run (gw_ctx *ctx, gw_record_cache *cache, const gw_record *rec)
 {
   if (!rec || !rec->doc || !xmlDocGetRootElement (rec->doc))
     return TRUE;
-  checks_run run = { ctx, rec, gw_labels_get (ctx, rec->kind), 0 };
+  checks_run run = { ctx, rec, gw_labels_get (ctx, cache, rec->kind), 0 };
   if (!strcmp (rec->kind, "case"))
     checks_fine (&run);
   if (!strcmp (rec->kind, "case") || !strcmp (rec->kind, "inspection"))

@@ -8,8 +8,9 @@
 #include "records/record.h"
 
 /* Runs the checks on `rec` (works on schema-invalid records too: each check only looks at
- * what is there). TRUE when all hold; reports every failure through ctx->diag. */
-gboolean gw_checks_run (gw_ctx *ctx, const gw_record *rec);
+ * what is there; the label tables come through `cache`). TRUE when all hold; reports every
+ * failure through ctx->diag. */
+gboolean gw_checks_run (gw_ctx *ctx, gw_record_cache *cache, const gw_record *rec);
 
 /* The amount written in Chinese numerals in `text` (the first run holding 元, e.g.
  * 人民币贰万伍仟元整 or 二万元), in fen (1/100 yuan); FALSE when there is none. */

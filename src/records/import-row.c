@@ -4,7 +4,7 @@
  * "cases.xlsx:7: column 抽样日期: '2015-13-01' is not a date". */
 #include "base/i18n.h"
 #include "records/import-private.h"
-#include "records/isodate.h"
+#include "base/isodate.h"
 
 #include <libxml/tree.h>
 #include <stdlib.h>

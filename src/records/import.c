@@ -14,7 +14,7 @@
 #include "base/files.h"
 #include "base/i18n.h"
 #include "records/import-private.h"
-#include "records/isodate.h"
+#include "base/isodate.h"
 #include "records/labels.h"
 #include "records/record.h"
 
@@ -152,7 +152,8 @@ tree_derived_dates (import_tree *t, xmlNodePtr decision, const gw_record *regime
 /* Builds the record of `k` in the order case.rng gives (caller frees the tree's doc).
  * `path` is where it will live: the regime is found from there. */
 static xmlDocPtr
-import_build (gw_ctx *ctx, const char *path, const import_case *k, const char *source)
+import_build (gw_ctx *ctx, gw_record_cache *records, const char *path, const import_case *k,
+              const char *source)
 {
   import_tree t = { xmlNewDoc ((const xmlChar *) "1.0"), NULL };
   xmlNodePtr root = xmlNewDocNode (t.doc, NULL, (const xmlChar *) "case", NULL);
@@ -263,7 +264,7 @@ import_build (gw_ctx *ctx, const char *path, const import_case *k, const char *s
 
   /* the regime, found from where the record will live (as the loader will find it) */
   gw_record self = { (char *) path, (char *) "case", k->id, t.doc, NULL };
-  const gw_record *regime = gw_record_find_regime (ctx, &self, IMPORT_REGIME);
+  const gw_record *regime = gw_record_find_regime (ctx, records, &self, IMPORT_REGIME);
   xmlNodePtr decision = tree_el (&t, root, "decision", NULL);
   tree_derived_dates (&t, decision, regime, k);
   for (char **p = k->measures; *p; p++)
@@ -319,7 +320,8 @@ import_untouched (const char *old)
 /* Loads the written record at `tmp` with the record loader; its messages are reported at
  * the row (not at the temporary file). TRUE when valid. */
 static gboolean
-import_validate (gw_ctx *ctx, const char *tmp, const char *sheet, long line)
+import_validate (gw_ctx *ctx, gw_record_cache *records, const char *tmp, const char *sheet,
+                 long line)
 {
   gw_diag *outer = ctx->diag;
   gw_diag *inner = gw_diag_new (NULL);
@@ -327,7 +329,7 @@ import_validate (gw_ctx *ctx, const char *tmp, const char *sheet, long line)
   gw_diag_set_keep (inner, TRUE);
   ctx->diag = inner;
   gw_record_status st;
-  gw_record *rec = gw_record_load (ctx, tmp, &st);
+  gw_record *rec = gw_record_load (ctx, records, tmp, &st);
   ctx->diag = outer;
   gw_diag_hook_xml (outer);
   gboolean ok = rec != NULL;
@@ -378,9 +380,9 @@ import_spellings_new (const gw_labels *labels, import_col c)
 
 /* The headers an import reads. */
 char **
-gw_import_headers_new (gw_ctx *ctx)
+gw_import_headers_new (gw_ctx *ctx, gw_record_cache *records)
 {
-  const gw_labels *labels = gw_labels_get (ctx, "case");
+  const gw_labels *labels = gw_labels_get (ctx, records, "case");
   GPtrArray *out = g_ptr_array_new ();
   for (int c = 0; c < C_N; c++)
     {
@@ -396,10 +398,10 @@ gw_import_headers_new (gw_ctx *ctx)
  * (as the sheet spells it, else the first spelling; owned by `headers`). FALSE after
  * reporting a column twice or a required column missing. */
 static gboolean
-import_map_header (gw_ctx *ctx, const char *sheet, const gw_sheet_row *head, int *index,
-                   char **headers)
+import_map_header (gw_ctx *ctx, gw_record_cache *records, const char *sheet,
+                   const gw_sheet_row *head, int *index, char **headers)
 {
-  const gw_labels *labels = gw_labels_get (ctx, "case");
+  const gw_labels *labels = gw_labels_get (ctx, records, "case");
   char **spellings[C_N];
   for (int c = 0; c < C_N; c++)
     {
@@ -450,7 +452,7 @@ import_one (gw_ctx *ctx, const gw_import_opts *opts, const import_case *k, const
             long line, const char *base)
 {
   char *source = g_strdup_printf ("%s:%ld", base, line);
-  xmlDocPtr doc = import_build (ctx, path, k, source);
+  xmlDocPtr doc = import_build (ctx, opts->records, path, k, source);
   char *text = import_text_new (doc);
   xmlFreeDoc (doc);
   g_free (source);
@@ -480,7 +482,7 @@ import_one (gw_ctx *ctx, const gw_import_opts *opts, const import_case *k, const
           g_error_free (err);
           outcome = GW_IMPORT_FAILED;
         }
-      else if (!import_validate (ctx, tmp, opts->sheet, line))
+      else if (!import_validate (ctx, opts->records, tmp, opts->sheet, line))
         outcome = GW_IMPORT_FAILED;
       else if (g_rename (tmp, path) != 0)
         {
@@ -522,7 +524,8 @@ gw_import_run (gw_ctx *ctx, const gw_import_opts *opts, gw_import_result *result
   if (!head)
     gw_diag_error (ctx->diag, opts->sheet, 0, _("empty: expected a header row and one row "
                                                 "per case"));
-  gboolean ok = head && import_map_header (ctx, opts->sheet, head, index, headers);
+  gboolean ok = head && import_map_header (ctx, opts->records, opts->sheet, head, index,
+                                           headers);
   GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   char *base = g_path_get_basename (opts->sheet);
   for (guint i = 1; ok && i < rows->len; i++)

@@ -9,7 +9,7 @@
 #ifndef GW_RECORDS_IMPORT_H
 #define GW_RECORDS_IMPORT_H
 
-#include "base/ctx.h"
+#include "records/record.h"
 
 /* What became of one row. */
 typedef enum {
@@ -22,6 +22,7 @@ typedef enum {
 
 typedef struct gw_import_opts {
   /* borrowed */
+  gw_record_cache *records; /* schemas, regimes and label tables (record.h) */
   const char *sheet;   /* the .xlsx or .csv */
   const char *out_dir; /* created when missing */
   /* values */
@@ -42,6 +43,6 @@ gboolean gw_import_run (gw_ctx *ctx, const gw_import_opts *opts, gw_import_resul
 
 /* The column headers an import reads, in the order of the label table (NULL-terminated;
  * caller g_strfreev). */
-char **gw_import_headers_new (gw_ctx *ctx);
+char **gw_import_headers_new (gw_ctx *ctx, gw_record_cache *records);
 
 #endif

@@ -1,7 +1,8 @@
-/* labels.c — the label tables of the record kinds (see labels.h), read once per process
- * under a lock and shared by every job. */
+/* labels.c — the label tables of the record kinds (see labels.h), read once per record cache
+ * under its lock and shared by every job. */
 #include "records/labels.h"
 #include "base/xmlload.h"
+#include "records/private.h"
 
 #include <string.h>
 
@@ -11,10 +12,6 @@ struct gw_labels {
   GPtrArray *rows;    /* gw_label *, owned (with their strings) */
   GHashTable *by_path; /* path → gw_label * (borrowed from rows) */
 };
-
-/* kind → gw_labels * (NULL value: no table for the kind). */
-static GHashTable *labels_cache;
-static GMutex labels_lock;
 
 /* Frees one row. */
 static void
@@ -91,25 +88,25 @@ labels_read (gw_ctx *ctx, const char *path)
 
 /* The table of a kind. */
 const gw_labels *
-gw_labels_get (gw_ctx *ctx, const char *kind)
+gw_labels_get (gw_ctx *ctx, gw_record_cache *cache, const char *kind)
 {
-  if (!kind)
+  if (!kind || !cache)
     return NULL;
-  g_mutex_lock (&labels_lock);
-  if (!labels_cache)
-    labels_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, labels_free);
+  g_mutex_lock (&cache->labels_lock);
+  if (!cache->labels)
+    cache->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, labels_free);
   gpointer t = NULL;
-  if (!g_hash_table_lookup_extended (labels_cache, kind, NULL, &t))
+  if (!g_hash_table_lookup_extended (cache->labels, kind, NULL, &t))
     {
       char *file = g_strconcat (kind, ".labels.xml", NULL);
       char *path = g_build_filename (ctx && ctx->data_dir ? ctx->data_dir : ".", "xml",
                                      "schema", file, NULL);
       t = labels_read (ctx, path);
-      g_hash_table_insert (labels_cache, g_strdup (kind), t);
+      g_hash_table_insert (cache->labels, g_strdup (kind), t);
       g_free (path);
       g_free (file);
     }
-  g_mutex_unlock (&labels_lock);
+  g_mutex_unlock (&cache->labels_lock);
   return t;
 }
 
@@ -176,13 +173,4 @@ gw_labels_name_new (const gw_labels *labels, xmlNodePtr node, const char *attr)
         return g_strdup_printf ("%s/%s", a->label, name);
     }
   return g_strdup (name);
-}
-
-/* Frees the tables. */
-void
-gw_labels_cache_free (void)
-{
-  g_mutex_lock (&labels_lock);
-  g_clear_pointer (&labels_cache, g_hash_table_destroy);
-  g_mutex_unlock (&labels_lock);
 }

@@ -5,7 +5,7 @@
 #ifndef GW_LABELS_H
 #define GW_LABELS_H
 
-#include "base/ctx.h"
+#include "records/record.h"
 
 #include <libxml/tree.h>
 
@@ -20,9 +20,9 @@ typedef struct gw_label {
 
 typedef struct gw_labels gw_labels;
 
-/* The label table of `kind`, read once per process with `ctx`'s XML loader (borrowed, valid
- * until gw_labels_cache_free). NULL when the kind has no table (nothing reported). */
-const gw_labels *gw_labels_get (gw_ctx *ctx, const char *kind);
+/* The label table of `kind`, read once per `cache` with `ctx`'s XML loader (borrowed from
+ * the cache). NULL when the kind has no table (nothing reported). */
+const gw_labels *gw_labels_get (gw_ctx *ctx, gw_record_cache *cache, const char *kind);
 /* The row for `path`, or NULL. `labels` may be NULL. */
 const gw_label *gw_labels_find (const gw_labels *labels, const char *path);
 /* The number of rows, and row `i` in file order. */
@@ -34,7 +34,5 @@ char *gw_labels_path_new (xmlNodePtr node, const char *attr);
 /* The label of element `node` (or of its attribute `attr`): the table's label, else the
  * nearest labelled ancestor's label followed by the name (never NULL; caller frees). */
 char *gw_labels_name_new (const gw_labels *labels, xmlNodePtr node, const char *attr);
-/* Frees the tables read so far. */
-void gw_labels_cache_free (void);
 
 #endif

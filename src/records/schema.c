@@ -1,7 +1,7 @@
 /* schema.c — RELAX NG validation of records against <data_dir>/xml/schema/<kind>.rng.
- * Compiled schemas are cached once per process (keyed by canonical path) and shared by
- * every job; a validation runs under the cache lock, so workers may share them safely. */
-#include "base/i18n.h"
+ * Compiled schemas are cached in the caller's gw_record_cache (keyed by canonical path) and
+ * shared by every job; a validation runs under the cache's lock, so threads may share them.
+ * Errors are said in the clerk's terms: the field's label from the kind's label table. */
 #include "records/private.h"
 #include "base/i18n.h"
 #include "base/xmlload.h"
@@ -11,13 +11,10 @@
 #include <stdarg.h>
 #include <string.h>
 
-/* The compiled schemas: canonical path → xmlRelaxNGPtr (NULL = failed to compile). */
-static GHashTable *schema_cache;
-static GMutex schema_lock;
-
 /* One validation in progress: where its messages go. */
 typedef struct {
   gw_ctx *ctx;        /* borrowed */
+  gw_record_cache *cache; /* borrowed: where the label tables are kept */
   const char *path;   /* borrowed: the file named in messages */
   const char *kind;   /* borrowed: the record kind (its label table names the fields) */
   xmlDocPtr doc;      /* borrowed: the record (NULL while compiling) */
@@ -262,7 +259,7 @@ schema_on_error (void *data, const xmlError *err)
       job->fallback = node;
       job->fallback_inner = content && node->parent && node->parent->type == XML_ELEMENT_NODE;
     }
-  const gw_labels *labels = gw_labels_get (job->ctx, job->kind);
+  const gw_labels *labels = gw_labels_get (job->ctx, job->cache, job->kind);
   if (strstr (msg, SCHEMA_EXPECT_ELEMENT) || strstr (msg, SCHEMA_EXPECT_ELEMENT2))
     {
       char *name = schema_name_after (msg, strstr (msg, SCHEMA_EXPECT_ELEMENT)
@@ -331,7 +328,7 @@ schema_compile (gw_ctx *ctx, const char *path)
   xmlDocPtr doc = gw_xml_read_file (ctx, path);
   if (!doc)
     return NULL;
-  schema_job job = { ctx, path, NULL, NULL,
+  schema_job job = { ctx, NULL, path, NULL, NULL,
                      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), NULL, FALSE,
                      NULL, 0 };
   xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewDocParserCtxt (doc);
@@ -348,7 +345,8 @@ schema_compile (gw_ctx *ctx, const char *path)
 
 /* Validates a record against its kind's schema. */
 gboolean
-gw_schema_validate (gw_ctx *ctx, xmlDocPtr doc, const char *kind, const char *path,
+gw_schema_validate (gw_ctx *ctx, gw_record_cache *cache, xmlDocPtr doc, const char *kind,
+                    const char *path,
                     gboolean *schema_ok)
 {
   char *rng = gw_schema_path_new (ctx, kind);
@@ -362,24 +360,24 @@ gw_schema_validate (gw_ctx *ctx, xmlDocPtr doc, const char *kind, const char *pa
       return FALSE;
     }
   char *key = g_canonicalize_filename (rng, NULL);
-  g_mutex_lock (&schema_lock);
-  if (!schema_cache)
-    schema_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, schema_free);
+  g_mutex_lock (&cache->schemas_lock);
+  if (!cache->schemas)
+    cache->schemas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, schema_free);
   gpointer schema = NULL;
-  if (!g_hash_table_lookup_extended (schema_cache, key, NULL, &schema))
+  if (!g_hash_table_lookup_extended (cache->schemas, key, NULL, &schema))
     {
       schema = schema_compile (ctx, rng);
-      g_hash_table_insert (schema_cache, g_strdup (key), schema);
+      g_hash_table_insert (cache->schemas, g_strdup (key), schema);
     }
   else if (!schema)
     gw_diag_error (ctx->diag, rng, 0, _("schema failed to compile earlier in this run"));
   gboolean valid = FALSE;
   if (schema)
     {
-      schema_job job = { ctx, path, kind, doc,
+      schema_job job = { ctx, cache, path, kind, doc,
                          g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), NULL,
                          FALSE, NULL, 0 };
-      (void) gw_labels_get (ctx, kind); /* read now, not inside libxml2's error callback */
+      (void) gw_labels_get (ctx, cache, kind); /* read now, not inside libxml2's error callback */
       xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt (schema);
       xmlRelaxNGSetValidStructuredErrors (vc, (xmlStructuredErrorFunc) schema_on_error, &job);
       int rc = xmlRelaxNGValidateDoc (vc, doc);
@@ -389,11 +387,15 @@ gw_schema_validate (gw_ctx *ctx, xmlDocPtr doc, const char *kind, const char *pa
         {
           /* only dropped branches were reported: name the first field they were at */
           xmlNodePtr at = job.fallback ? job.fallback : xmlDocGetRootElement (doc);
-          schema_say_unknown (&job, gw_labels_get (ctx, kind), at);
+          schema_say_unknown (&job, gw_labels_get (ctx, cache, kind), at);
           if (job.errors == 0)
             {
-              char *label = gw_labels_name_new (gw_labels_get (ctx, kind), at, NULL);
-              schema_say (&job, at, _("%s is not written as required"), label);
+              /* a note, not an error: what is wrong there is usually a count (one inspector
+               * where two are needed), which the rules say better and first in a summary
+               * (the record stays invalid all the same) */
+              char *label = gw_labels_name_new (gw_labels_get (ctx, cache, kind), at, NULL);
+              gw_diag_report (ctx->diag, GW_LEVEL_NOTE, path, xmlGetLineNo (at),
+                              _("%s is not written as required"), label);
               g_free (label);
             }
         }
@@ -401,18 +403,8 @@ gw_schema_validate (gw_ctx *ctx, xmlDocPtr doc, const char *kind, const char *pa
     }
   else
     *schema_ok = FALSE;
-  g_mutex_unlock (&schema_lock);
+  g_mutex_unlock (&cache->schemas_lock);
   g_free (key);
   g_free (rng);
   return valid;
-}
-
-/* Frees the compiled schemas. */
-void
-gw_schema_cache_free (void)
-{
-  g_mutex_lock (&schema_lock);
-  g_clear_pointer (&schema_cache, g_hash_table_destroy);
-  g_mutex_unlock (&schema_lock);
-  gw_labels_cache_free ();
 }

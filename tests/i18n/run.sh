@@ -146,3 +146,8 @@ mkdir -p batch; cp "$CASE" cases/nolegal.xml batch/; cp "$TOP"/xml/regime-*.xml 
 run $ZH "$GW" batch batch -o bout -j 1
 expect "zh: the batch summary in Chinese, records in their own unit" 1 "已生成文书 2 份" "其中 1 份记录有误" \
   "失败：" "缺少“法定代表人”" -- "documents written" "legal-representative"
+sed '/<inspector><name>张伟/d' "$CASE" > batch1/one.xml 2>/dev/null || { mkdir -p batch1; sed '/<inspector><name>张伟/d' "$CASE" > batch1/one.xml; }
+run C.UTF-8 "$GW" batch batch1 -o bout1 -j 1 -q
+grep -A1 '^failed:' "$WORK/out" | grep -q "one.xml:55: 1 inspector, fewer than the 2 required by" \
+  && t_ok "the batch summary shows the rule's message for one inspector, not the grammar's" \
+  || t_fail "the batch summary shows the rule's message for one inspector" "$(grep -A1 '^failed:' "$WORK/out" | tr '\n' ' ')"
