@@ -192,9 +192,9 @@ gw_job_run (gw_ctx *ctx, gw_engine *engine, gw_stylesheet_cache *cache, gw_job_s
     }
   char *png_base = png ? gw_job_png_base_new (job) : NULL;
   char *sha256 = NULL;
-  gw_output out = { job->pdf_path, png_base, NULL, NULL, NULL, &sha256, job_temp_hook };
-  int pages = gw_engine_render (engine, fo,
-                                style ? gw_transform_source (style) : job->record_path, &out);
+  gw_output out = { job->pdf_path, png_base, NULL, NULL, NULL, &sha256, job_temp_hook,
+                    style ? gw_transform_source (style) : NULL };
+  int pages = gw_engine_render (engine, fo, job->record_path, &out);
   job_temp_hook (NULL);
   xmlFreeDoc (fo);
   g_free (png_base);

@@ -206,7 +206,7 @@ gw_engine_render (gw_engine *engine, xmlDocPtr fo, const char *source, const gw_
       g_ptr_array_unref (files);
       return -1;
     }
-  gw_fotree *tree = gw_fotree_new (ctx, fo, source);
+  gw_fotree *tree = gw_fotree_new (ctx, fo, out->made_by ? out->made_by : source);
   if (!tree)
     {
       g_ptr_array_unref (files);

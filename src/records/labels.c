@@ -1,6 +1,7 @@
 /* labels.c — the label tables of the record kinds (see labels.h), read once per record cache
  * under its lock and shared by every job. */
 #include "records/labels.h"
+#include "base/i18n.h"
 #include "base/xmlload.h"
 #include "records/private.h"
 
@@ -161,6 +162,8 @@ gw_labels_name_new (const gw_labels *labels, xmlNodePtr node, const char *attr)
   g_free (path);
   if (l)
     return g_strdup (l->label);
+  if (!attr && node && (!node->parent || node->parent->type != XML_ELEMENT_NODE))
+    return g_strdup (_("the record")); /* the root element itself */
   /* not in the table (an element the schema does not know): the nearest labelled
    * ancestor, then the name as written */
   const char *name = attr ? attr : node ? (const char *) node->name : "?";

@@ -264,6 +264,15 @@ schema_on_error (void *data, const xmlError *err)
     {
       char *name = schema_name_after (msg, strstr (msg, SCHEMA_EXPECT_ELEMENT)
                                              ? SCHEMA_EXPECT_ELEMENT : SCHEMA_EXPECT_ELEMENT2);
+      if (!*name) /* "Expecting an element , got nothing": an element with nothing in it */
+        {
+          char *label = gw_labels_name_new (labels, node, NULL);
+          schema_say (job, node, _("%s has nothing in it; fill it in"), label);
+          g_free (label);
+          g_free (name);
+          g_free (owned);
+          return;
+        }
       /* libxml2 gives either the parent or the element it got instead ("got contact") */
       const char *got = strstr (msg, ", got ");
       gboolean at_got = got && !strcmp (got + 6, (const char *) node->name);
@@ -288,7 +297,8 @@ schema_on_error (void *data, const xmlError *err)
       char *label = gw_labels_name_new (labels, node, NULL);
       char *path = gw_labels_path_new (node, NULL);
       if (gw_labels_find (labels, path))
-        schema_say (job, node, _("%s is written twice or in the wrong place"), label);
+        schema_say (job, node, _("%s is written twice, in the wrong place, or something before "
+                                 "it is missing"), label);
       else
         schema_say (job, node, _("%s does not belong here; remove it"), label);
       g_free (path);
@@ -300,12 +310,22 @@ schema_on_error (void *data, const xmlError *err)
       schema_say (job, node, _("%s must not hold text of its own here"), label);
       g_free (label);
     }
-  else if (strstr (msg, SCHEMA_INVALID_ATTR))
+  else if (strstr (msg, SCHEMA_INVALID_ATTR) && !strstr (msg, "Invalid attribute value"))
     {
+      /* libxml2 says "Invalid attribute id" both for an attribute the element does not have
+       * and for one whose value its type refuses */
       char *attr = schema_name_after (msg, SCHEMA_INVALID_ATTR);
-      char *label = gw_labels_name_new (labels, node, NULL);
-      schema_say (job, node, _("%s: '%s' is not a field of it; remove it"), label, attr);
+      char *path = gw_labels_path_new (node, attr);
+      const gw_label *row = gw_labels_find (labels, path);
+      char *label = gw_labels_name_new (labels, node, row ? attr : NULL);
+      char *value = gw_rec_attr_new (node, attr);
+      if (row && job->value_node != node)
+        schema_say_value (job, node, label, row->hint, "", value ? value : "");
+      else if (!row)
+        schema_say (job, node, _("%s: '%s' is not a field of it; remove it"), label, attr);
+      g_free (value);
       g_free (label);
+      g_free (path);
       g_free (attr);
     }
   else if ((g_str_has_prefix (msg, "Type ") && strstr (msg, " doesn't allow value "))
