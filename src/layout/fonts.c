@@ -176,13 +176,13 @@ gw_fonts_family_style (const char *family)
    * 宋体 (sans-serif) */
   static const struct {
     const char *style;
-    const char *const keys[7];
+    const char *const keys[8];
   } styles[] = {
     { "小标宋", { "xiaobiaosong", "小标宋", NULL } },
     { "仿宋", { "fang", "仿宋", NULL } },
     { "楷体", { "kai", "楷", NULL } },
     { "黑体", { "hei", "黑", "sans", "gothic", NULL } },
-    { "宋体", { "song", "宋", "serif", "ming", "sun", "hanamin", NULL } },
+    { "宋体", { "song", "宋", "serif", "ming", "明", "sun", "min", NULL } },
   };
   if (!family)
     return NULL;
