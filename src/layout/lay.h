@@ -189,6 +189,37 @@ gw_image *lay_image_load (lay_job *job, const gw_fo *fo, const char *src);
 /* Frees an image. */
 void lay_image_free (gpointer image);
 
+/* ---- split.c ---- */
+#define FOOTNOTE_GAP 8.0 /* room for the separator rule above the footnotes of a page */
+/* Splits `items` so that *head fits in `avail`.  Returns FALSE when nothing can be placed
+ * without breaking a keep (unless `force`).  *tail is NULL when everything fits. */
+gboolean lay_split_list (lay_job *job, GPtrArray *items, double avail, gboolean force,
+                         gboolean at_top, GPtrArray **head, GPtrArray **tail, gw_break *forced);
+/* Removes discardable spaces at the start (where = 0) or end (1) of a list. */
+void lay_strip_spaces (GPtrArray *l, int where);
+
+/* ---- master.c ---- */
+/* Region geometry of a page master: body rectangle and the four outer regions. */
+typedef struct {
+  double pw, ph;
+  double bx, by, bw, bh;     /* region-body content rectangle */
+  double rx[4], ry[4], rw[4], rh[4]; /* before, after, start, end */
+  gboolean has[4];
+  const char *names[4];
+} lay_page_geom;
+/* Finds a simple-page-master or page-sequence-master by name (NULL: none). */
+const gw_fo *lay_find_master (lay_job *job, const char *name);
+/* Selects the simple-page-master for page `index` (0-based in the sequence), or NULL. */
+const gw_fo *lay_select_master (lay_job *job, const gw_fo *ref, int index, int number,
+                                gboolean last, gboolean blank);
+/* Computes the geometry of a page master. */
+void lay_master_geom (lay_job *job, const gw_fo *spm, lay_page_geom *g);
+/* Creates a page area and its info record (owned by job->page_infos); fills `g`. */
+lay_page_info *lay_new_page (lay_job *job, const gw_fo *seq, const gw_fo *spm, int seq_index,
+                             int number, const char *fmt, gboolean blank, lay_page_geom *g);
+/* The initial page number of a sequence (auto = continue, auto-odd, auto-even, N). */
+int lay_initial_number (const gw_fo *seq, int counter);
+
 /* ---- paginate.c ---- */
 /* Paginates one page-sequence, emitting pages into job->areas. */
 void lay_page_sequence (lay_job *job, const gw_fo *seq, int *page_counter);
