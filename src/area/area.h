@@ -16,8 +16,9 @@ typedef enum {
 /* A decoded image, loaded by layout (layout/image.c), painted by render. */
 typedef struct gw_image {
   char *path;
-  double w, h;               /* intrinsic size in pt */
-  gpointer surface;          /* cairo_surface_t* (PNG) or NULL */
+  double w, h;               /* intrinsic size in pt (upright) */
+  gpointer surface;          /* cairo_surface_t* (raster; a JPEG carries its file as mime data) */
+  guint orientation;         /* EXIF orientation 1–8 of the surface's pixels (render turns them) */
   gpointer svg;              /* RsvgHandle* (SVG) or NULL */
 } gw_image;
 

@@ -351,8 +351,26 @@ paint_image (cairo_t *cr, const gw_area *a)
       cairo_set_operator (cc, CAIRO_OPERATOR_SOURCE);
       cairo_paint (cc);
       cairo_destroy (cc);
+      const unsigned char *jpeg;
+      unsigned long jpeg_len;
+      cairo_surface_get_mime_data (src, CAIRO_MIME_TYPE_JPEG, &jpeg, &jpeg_len);
+      if (jpeg) /* the file itself goes into the PDF (kept alive by `src`) */
+        cairo_surface_set_mime_data (copy, CAIRO_MIME_TYPE_JPEG, jpeg, jpeg_len, NULL, NULL);
+      /* EXIF orientation: pixel (px, py) of the stored picture → upright (dx, dy) =
+       * (xx·px + xy·py, yx·px + yy·py) + the upright size where a coefficient is negative;
+       * rows {xx, yx, xy, yy} for 1 (as stored) … 8 */
+      static const double turn[8][4] = { { 1, 0, 0, 1 }, { -1, 0, 0, 1 }, { -1, 0, 0, -1 },
+                                         { 1, 0, 0, -1 }, { 0, 1, 1, 0 }, { 0, 1, -1, 0 },
+                                         { 0, -1, -1, 0 }, { 0, -1, 1, 0 } };
+      guint o = img->orientation >= 1 && img->orientation <= 8 ? img->orientation - 1 : 0;
+      const double *m = turn[o];
+      double uw = o >= 4 ? ih : iw, uh = o >= 4 ? iw : ih; /* upright size in pixels */
+      cairo_matrix_t mx;
+      cairo_matrix_init (&mx, m[0], m[1], m[2], m[3], m[0] < 0 || m[2] < 0 ? uw : 0,
+                         m[1] < 0 || m[3] < 0 ? uh : 0);
       cairo_translate (cr, a->x, a->y);
-      cairo_scale (cr, a->w / (img->w / 0.75), a->h / (img->h / 0.75));
+      cairo_scale (cr, a->w / uw, a->h / uh);
+      cairo_transform (cr, &mx);
       cairo_set_source_surface (cr, copy, 0, 0);
       cairo_paint (cr);
       cairo_surface_destroy (copy);
