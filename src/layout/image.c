@@ -161,6 +161,15 @@ load_raster (lay_job *job, const gw_fo *fo, const char *src, const char *type, c
   gw_diag *diag = job->ctx->diag;
   const char *file = job->tree->file;
   GError *err = NULL;
+  gsize n = 0;
+  const guchar *d = g_bytes_get_data (bytes, &n);
+  guint64 riff = n >= 8 ? (guint64) d[4] | (guint64) d[5] << 8 | (guint64) d[6] << 16 | (guint64) d[7] << 24 : 0;
+  if (!strcmp (type, "webp") && (n < 12 || riff > n - 8))
+    {
+      /* the WebP loader paints what it has of a cut-off file without a word */
+      gw_diag_error (diag, file, fo->line, "image '%s' is not a readable WebP (the file is cut off)", src);
+      return FALSE;
+    }
   GdkPixbufLoader *ld = gdk_pixbuf_loader_new_with_type (type, &err);
   if (!ld)
     {
@@ -171,8 +180,6 @@ load_raster (lay_job *job, const gw_fo *fo, const char *src, const char *type, c
     }
   raster_size rs = { job->ctx->limits.max_image_pixels, 0, 0 };
   g_signal_connect (ld, "size-prepared", G_CALLBACK (raster_size_prepared), &rs);
-  gsize n = 0;
-  const guchar *d = g_bytes_get_data (bytes, &n);
   gboolean ok = gdk_pixbuf_loader_write (ld, d, n, &err);
   ok = gdk_pixbuf_loader_close (ld, ok ? &err : NULL) && ok;
   GdkPixbuf *pb = ok ? gdk_pixbuf_loader_get_pixbuf (ld) : NULL;

@@ -7,6 +7,8 @@
 #   render NAME / areas NAME   every tests/formatter/*.fo renders (PDF + area dump) without
 #                              warnings; the dump equals the golden file
 #   <file>.fo <assertion>      check_*.py assertions on the dumps (see each script)
+#   images …                   every raster format, orientation, JPEG as-is, broken images,
+#                              a batch with a broken photo, FOP's examples (check_images.py)
 #   kinsoku / line-geometry    避头尾 and line boxes over every dump
 #   pdf …                      qpdf --check, fonts embedded and subset (pdffonts), reading
 #                              order (pdftotext), byte-identical reruns (SOURCE_DATE_EPOCH)
@@ -78,6 +80,7 @@ have autotable && check "autotable.fo" check_autotable.py "$WORK/autotable.areas
 have lists && check "lists.fo" check_lists.py "$WORK/lists.areas.xml"
 have absolute && check "absolute.fo" check_absolute.py "$WORK/absolute.areas.xml"
 have blocks && png blocks 72 && check "blocks.fo" check_blocks.py "$WORK/blocks.areas.xml" "$WORK/blocks-72dpi"
+check "images" check_images.py "$GW" "$WORK/images" "$TOP/tests/hostile/data/record.xml"
 dumps=()
 for name in "${names[@]}"; do have "$name" && dumps+=("$WORK/$name.areas.xml"); done
 check "kinsoku" check_kinsoku.py "${dumps[@]}"
