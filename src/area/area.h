@@ -31,11 +31,15 @@ struct gw_area {
   const char *name;          /* PAGE: page label; REGION: region name; BLOCK: fo kind;
                                 LINK: destination; DEST: id (interned in gw_areas) */
   union {
-    struct {                 /* BLOCK */
+    struct {                 /* BLOCK (and REGION: orient only) */
       gw_border border[4];
       gw_rgba background;
       gboolean clip;
       gboolean collapsed;    /* borders centred on the edges */
+      int orient;            /* reference-orientation 0/90/180/270 (counter-clockwise) of the
+                                children: they are placed in a frame with the same top left
+                                (x, y), w and h exchanged for 90/270, which render turns
+                                onto this area's rectangle (its own border stays unturned) */
     } box;
     struct {                 /* TEXT: one glyph run */
       double baseline;       /* absolute y of the baseline */

@@ -351,6 +351,47 @@ lay_absolute (lay_job *job, const gw_fo *fo, const lay_ref *ref, GPtrArray *out)
   g_ptr_array_add (out, it);
 }
 
+/* A block-container with a reference-orientation: an unbreakable box whose content is laid
+ * out in the turned frame.  Its content box is `width` (or the room there is) wide and
+ * `height` tall; with height auto, a quarter turn takes the height of the reference area
+ * (the content's lines run along it) and half a turn the content's height. */
+static void
+lay_turned (lay_job *job, const gw_fo *fo, const lay_ref *ref, GPtrArray *out)
+{
+  const gw_style *st = fo->style;
+  int turn = st->reference_orientation;
+  gboolean quarter = turn == 90 || turn == 270;
+  lay_add_space (job, out, st->space_before.opt, st->space_before.discard);
+  vbox *b = lay_box_new (job, fo);
+  double cx = lay_start_indent (st, ref);
+  double avail = ref->x + ref->width - lay_end_indent (st, ref) - cx;
+  double cw = gw_len_resolve (st->width, ref->width, avail);
+  double ch = gw_len_resolve (st->height, 0, -1);
+  if (ch <= 0 && quarter)
+    ch = ref->bpd > 0 ? ref->bpd : cw;
+  box_from_style (b, st, cx, cw);
+  b->orient = turn;
+  lay_ref inner = { 0 };
+  inner.width = quarter ? ch : cw;
+  inner.bpd = quarter ? cw : MAX (ch, 0);
+  add_id_and_markers (job, fo, b->items);
+  lay_blocks (job, fo, &inner, b->items);
+  double content = lay_list_height (b->items);
+  double room = quarter ? cw : ch;
+  if (room > 0 && content > room + 0.5)
+    gw_diag_warn (job->ctx->diag, job->tree->file, fo->line,
+                  "content of the turned block-container is %.0fpt taller than its %.0fpt; clipped",
+                  content - room, room);
+  if (ch <= 0)
+    ch = content;
+  b->orient_w = cw;
+  b->orient_h = ch;
+  b->fixed_h = ch + b->pad[0] + b->pad[1] + b->border[0].width + b->border[1].width;
+  b->keep_together = TRUE;
+  lay_add_box (job, out, b);
+  lay_add_space (job, out, st->space_after.opt, st->space_after.discard);
+}
+
 /* Lays out a block-container. */
 static void
 lay_block_container (lay_job *job, const gw_fo *fo, const lay_ref *ref, GPtrArray *out)
@@ -359,6 +400,11 @@ lay_block_container (lay_job *job, const gw_fo *fo, const lay_ref *ref, GPtrArra
   if (st->position != GW_POS_STATIC)
     {
       lay_absolute (job, fo, ref, out);
+      return;
+    }
+  if (st->reference_orientation)
+    {
+      lay_turned (job, fo, ref, out);
       return;
     }
   double h = gw_len_resolve (st->height, 0, -1);

@@ -53,6 +53,10 @@ struct vbox {
   /* absolute block-containers */
   double abs_x, abs_y, abs_h;
   gboolean fixed;            /* absolute-position="fixed": relative to the page */
+  /* a turned block-container (reference-orientation): its content box, unturned, is
+   * orient_w × orient_h; the items are laid out in the turned frame (master.c, lay_turn_dims) */
+  int orient;
+  double orient_w, orient_h;
 };
 
 typedef enum { PIECE_TEXT, PIECE_IMAGE, PIECE_LEADER, PIECE_SPACE } piece_kind;
@@ -145,6 +149,8 @@ typedef struct lay_ref {
   double x, width;           /* the reference area: left edge in the emit origin, width */
   double si_base, ei_base;   /* start-/end-indent values inherited at the reference area */
   double label_end, body_start; /* indent values of label-end() and body-start() */
+  double bpd;                /* its height when known (0: not known): the width of the
+                                content of a block-container turned a quarter, height auto */
 } lay_ref;
 /* Appends the vertical list of the children of `parent` (block-level context). */
 void lay_blocks (lay_job *job, const gw_fo *parent, const lay_ref *ref, GPtrArray *out);
@@ -206,7 +212,13 @@ typedef struct {
   double rx[4], ry[4], rw[4], rh[4]; /* before, after, start, end */
   gboolean has[4];
   const char *names[4];
+  /* reference-orientation (simple-page-master + region): the turn of each region's content
+   * and its size as the content sees it (w and h exchanged for 90/270) */
+  int body_orient, orient[4];
+  double body_iw, body_ih, riw[4], rih[4];
 } lay_page_geom;
+/* The size (*iw × *ih) a frame turned by `orient` degrees sees in a w × h rectangle. */
+void lay_turn_dims (int orient, double w, double h, double *iw, double *ih);
 /* Finds a simple-page-master or page-sequence-master by name (NULL: none). */
 const gw_fo *lay_find_master (lay_job *job, const char *name);
 /* Selects the simple-page-master for page `index` (0-based in the sequence), or NULL. */

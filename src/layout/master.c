@@ -2,6 +2,7 @@
  * their geometry (page size, margins, regions) and the page areas made from them. */
 #include "layout/lay.h"
 
+#include <math.h>
 #include <string.h>
 
 /* Reads margins of a page master or region from margin / margin-* attributes. */
@@ -202,7 +203,36 @@ format_number (int n, const char *fmt)
   return g_strdup_printf ("%d", n);
 }
 
-/* Computes the geometry of a page master. */
+/* The size (*iw × *ih) a frame turned by `orient` degrees sees in a w × h rectangle. */
+void
+lay_turn_dims (int orient, double w, double h, double *iw, double *ih)
+{
+  gboolean quarter = orient == 90 || orient == 270;
+  *iw = quarter ? h : w;
+  *ih = quarter ? w : h;
+}
+
+/* Maps a rectangle of a frame turned by `orient` inside the page rectangle (cx, cy, cw, ch)
+ * to page coordinates: the frame's (u, v) is (cx + v, cy + ch - u) at 90°, (cx + cw - u,
+ * cy + ch - v) at 180°, (cx + cw - v, cy + u) at 270°. */
+static void
+turn_rect (int orient, double cx, double cy, double cw, double ch, double *x, double *y,
+           double *w, double *h)
+{
+  double u[2] = { *x, *x + *w }, v[2] = { *y, *y + *h }, px[2], py[2];
+  for (int k = 0; k < 2; k++)
+    switch (orient)
+      {
+      case 90: px[k] = cx + v[k], py[k] = cy + ch - u[k]; break;
+      case 180: px[k] = cx + cw - u[k], py[k] = cy + ch - v[k]; break;
+      default: px[k] = cx + cw - v[k], py[k] = cy + u[k]; break;
+      }
+  *x = MIN (px[0], px[1]), *y = MIN (py[0], py[1]);
+  *w = fabs (px[1] - px[0]), *h = fabs (py[1] - py[0]);
+}
+
+/* Computes the geometry of a page master.  With a reference-orientation on the master, the
+ * regions are placed in the turned content rectangle, then mapped back onto the page. */
 void
 lay_master_geom (lay_job *job, const gw_fo *spm, lay_page_geom *g)
 {
@@ -219,6 +249,13 @@ lay_master_geom (lay_job *job, const gw_fo *spm, lay_page_geom *g)
       cx = cy = 0;
       cw = g->pw;
       ch = g->ph;
+    }
+  int turn = spm->style->reference_orientation;
+  double pcx = cx, pcy = cy, pcw = cw, pch = ch; /* the content rectangle on the page */
+  if (turn) /* the regions are placed in the turned frame, from its origin */
+    {
+      cx = cy = 0;
+      lay_turn_dims (turn, pcw, pch, &cw, &ch);
     }
   static const gw_fo_kind kinds[4] = { FO_REGION_BEFORE, FO_REGION_AFTER, FO_REGION_START, FO_REGION_END };
   static const char *const dflt[4] = { "xsl-region-before", "xsl-region-after", "xsl-region-start", "xsl-region-end" };
@@ -239,6 +276,10 @@ lay_master_geom (lay_job *job, const gw_fo *spm, lay_page_geom *g)
         gw_diag_warn (job->ctx->diag, job->tree->file, body->line,
                       "region-body margins leave no room; ignored");
     }
+  if (turn)
+    turn_rect (turn, pcx, pcy, pcw, pch, &g->bx, &g->by, &g->bw, &g->bh);
+  g->body_orient = (turn + (body ? body->style->reference_orientation : 0)) % 360;
+  lay_turn_dims (g->body_orient, g->bw, g->bh, &g->body_iw, &g->body_ih);
   for (int i = 0; i < 4; i++)
     {
       const gw_fo *r = gw_fo_child (spm, kinds[i]);
@@ -261,6 +302,10 @@ lay_master_geom (lay_job *job, const gw_fo *spm, lay_page_geom *g)
         case 2: g->rx[i] = cx, g->ry[i] = cy, g->rw[i] = e, g->rh[i] = ch; break;
         default: g->rx[i] = cx + cw - e, g->ry[i] = cy, g->rw[i] = e, g->rh[i] = ch; break;
         }
+      if (turn)
+        turn_rect (turn, pcx, pcy, pcw, pch, &g->rx[i], &g->ry[i], &g->rw[i], &g->rh[i]);
+      g->orient[i] = (turn + r->style->reference_orientation) % 360;
+      lay_turn_dims (g->orient[i], g->rw[i], g->rh[i], &g->riw[i], &g->rih[i]);
     }
 }
 

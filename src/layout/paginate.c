@@ -152,6 +152,15 @@ static void
 emit_box (emit_ctx *e, const vbox *b, gw_area *parent, double ox, double y, double h)
 {
   gw_area *a = emit_box_area (e, b, parent, ox, y, h);
+  if (b->orient) /* a turned block-container: its content box turns the items' frame */
+    {
+      double cx = ox + b->x + b->border[2].width + b->pad[2], cy = y + b->border[0].width + b->pad[0];
+      gw_area *r = gw_area_add (e->job->areas, a, GW_AREA_BLOCK, cx, cy, b->orient_w, b->orient_h);
+      r->name = "reference";
+      r->u.box.orient = b->orient;
+      emit_list (e, b->items, r, cx, cy, 0);
+      return;
+    }
   double f = b->collapsed ? 0.5 : 1;
   double top = (!b->cont_top || b->retain_borders) ? b->border[0].width * f + b->pad[0] : 0;
   double bottom = (!b->cont_bottom || b->retain_borders) ? b->border[1].width * f + b->pad[1] : 0;
@@ -294,7 +303,8 @@ lay_page_sequence (lay_job *job, const gw_fo *seq, int *page_counter)
   if (flow)
     {
       lay_ref ref = { 0 };
-      ref.width = g0.bw;
+      ref.width = g0.body_iw;
+      ref.bpd = g0.body_ih;
       lay_blocks (job, flow, &ref, items);
     }
   int number = lay_initial_number (seq, *page_counter);
@@ -315,7 +325,7 @@ lay_page_sequence (lay_job *job, const gw_fo *seq, int *page_counter)
           g_ptr_array_add (window, g_ptr_array_index (items, k));
           wh += ((vitem *) g_ptr_array_index (items, k))->h;
         }
-      while (from < all->len && wh < 3 * g0.bh + 1)
+      while (from < all->len && wh < 3 * g0.body_ih + 1)
         {
           vitem *it = g_ptr_array_index (all, from++);
           g_ptr_array_add (window, it);
@@ -350,8 +360,8 @@ lay_page_sequence (lay_job *job, const gw_fo *seq, int *page_counter)
       if (items && items->len)
         {
           lay_strip_spaces (items, 0);
-          if (!lay_split_list (job, items, g.bh, FALSE, TRUE, &head, &tail, &forced))
-            lay_split_list (job, items, g.bh, TRUE, TRUE, &head, &tail, &forced);
+          if (!lay_split_list (job, items, g.body_ih, FALSE, TRUE, &head, &tail, &forced))
+            lay_split_list (job, items, g.body_ih, TRUE, TRUE, &head, &tail, &forced);
         }
       else
         head = lay_list_new (job);
@@ -364,7 +374,7 @@ lay_page_sequence (lay_job *job, const gw_fo *seq, int *page_counter)
               lay_master_geom (job, lm, &lg);
               GPtrArray *h2 = NULL, *t2 = NULL;
               gw_break f2 = GW_BREAK_AUTO;
-              if (!items || !items->len || (lay_split_list (job, items, lg.bh, TRUE, TRUE, &h2, &t2, &f2) && (!t2 || !t2->len)))
+              if (!items || !items->len || (lay_split_list (job, items, lg.body_ih, TRUE, TRUE, &h2, &t2, &f2) && (!t2 || !t2->len)))
                 spm = lm;
             }
         }
@@ -372,13 +382,14 @@ lay_page_sequence (lay_job *job, const gw_fo *seq, int *page_counter)
       emit_ctx e = { job, info->page, info, g.pw, g.ph, g.bx, g.by, g.bw, g.bh };
       gw_area *body = gw_area_add (job->areas, info->page, GW_AREA_REGION, g.bx, g.by, g.bw, g.bh);
       body->name = "xsl-region-body";
+      body->u.box.orient = g.body_orient; /* the flow's frame: body_iw × body_ih from (bx, by) */
       emit_list (&e, head, body, g.bx, g.by, 0);
       if (info->footnotes->len)
         {
           /* the page's footnotes at the foot of the body, under a short rule */
           double fh = lay_list_height (info->footnotes);
-          double fy = g.by + g.bh - fh;
-          gw_area *rule = gw_area_add (job->areas, body, GW_AREA_RULE, g.bx, fy - FOOTNOTE_GAP / 2, g.bw / 3, 0);
+          double fy = g.by + g.body_ih - fh;
+          gw_area *rule = gw_area_add (job->areas, body, GW_AREA_RULE, g.bx, fy - FOOTNOTE_GAP / 2, g.body_iw / 3, 0);
           rule->u.rule.thickness = 0.5;
           rule->u.rule.style = GW_BS_SOLID;
           rule->u.rule.color = (gw_rgba){ 0, 0, 0, 1 };
@@ -567,10 +578,12 @@ lay_static_content (lay_job *job)
             continue;
           GPtrArray *items = lay_list_new (job);
           lay_ref ref = { 0 };
-          ref.width = g.rw[r];
+          ref.width = g.riw[r];
+          ref.bpd = g.rih[r];
           lay_blocks (job, sc, &ref, items);
           gw_area *region = gw_area_add (job->areas, info->page, GW_AREA_REGION, g.rx[r], g.ry[r], g.rw[r], g.rh[r]);
           region->name = g.names[r];
+          region->u.box.orient = g.orient[r];
           emit_ctx e = { job, info->page, info, g.pw, g.ph, g.bx, g.by, g.bw, g.bh };
           emit_list (&e, items, region, g.rx[r], g.ry[r], 0);
         }
