@@ -13,6 +13,7 @@ The images are made here (imagegen.py), then formatted by GW:
                 naming the image, no PDF
   batch         with RECORD: a batch of two documents, one with the damaged photo, writes
                 the other and says which failed
+  list          a GIF list label and a scaled JPEG in the list body, in their columns
   fop examples  FOP's images.fo and list.fo (fop-doc, /usr/share/doc/fop/examples, or
                 $FOP_EXAMPLES) render, when present."""
 import os
@@ -67,8 +68,11 @@ rc, log = run('fo', 'formats.fo', '-o', 'formats.pdf', '--areas', 'formats.xml',
 result(rc == 0 and 'warning' not in log, 'images formats render', f'exit {rc}: {log.strip()[:200]}')
 if rc == 0:
     run('fo', 'formats.fo', '-o', 'formats.png', '--dpi', '72', '-q', cwd=WORK)
+    subprocess.run(['pdftoppm', '-png', '-r', '72', '-f', '1', '-l', '1', os.path.join(WORK, 'formats.pdf'),
+                    os.path.join(WORK, 'formats-pdf')])
     imgs = [a for a in arealib.load(os.path.join(WORK, 'formats.xml')).iter('image')]
     width, height, px = pnglib.read(os.path.join(WORK, 'formats-1.png'))
+    _, _, pdfpx = pnglib.read(os.path.join(WORK, 'formats-pdf-1.png'))
     for f, a in zip(formats, imgs):
         x, y, w, h = (float(a.get(k)) for k in ('x', 'y', 'w', 'h'))
         want = (24, 48) if '-o6' in f else (48, 24)
@@ -76,18 +80,36 @@ if rc == 0:
                f'{w:.2f} × {h:.2f}pt, want {want[0]} × {want[1]}')
         # the corner the red block should be in, and the opposite one (white)
         corner = {'-o6': 'tr', '-o3': 'br'}.get(next((k for k in ('-o6', '-o3') if k in f), ''), 'tl')
-        def at(c):
-            cx = x + 3 if c[1] == 'l' else x + w - 3
-            cy = y + 3 if c[0] == 't' else y + h - 3
-            return px[int(cy)][int(cx)]
         opposite = {'tl': 'br', 'tr': 'bl', 'br': 'tl'}[corner]
-        result(at(corner) < 150 and at(opposite) > 230, f'images orientation {f}',
-               f'grey {at(corner)} in the {corner} corner (want red), {at(opposite)} in the {opposite} (want white)')
+        for what, pix in (('png', px), ('pdf', pdfpx)):  # from the pixels / from the file in the PDF
+            def at(c):
+                cx = x + 3 if c[1] == 'l' else x + w - 3
+                cy = y + 3 if c[0] == 't' else y + h - 3
+                return pix[int(cy)][int(cx)]
+            result(at(corner) < 150 and at(opposite) > 230, f'images orientation {f} ({what})',
+                   f'grey {at(corner)} in the {corner} corner (want red), {at(opposite)} in the {opposite} (want white)')
     listing = subprocess.run(['pdfimages', '-list', os.path.join(WORK, 'formats.pdf')],
                              capture_output=True, text=True).stdout.splitlines()[2:]
     encs = [ln.split()[8] for ln in listing if ln.split()[2] == 'image']
     want = ['jpeg' if f.endswith('.jpg') else 'image' for f in formats]
     result(encs == want, 'images jpeg embedded as DCT, others decoded', f'pdfimages encodings {encs}, want {want}')
+
+# images in a list (the kind of FOP's list.fo): a GIF as the label, a JPEG scaled in the body
+body = ('''      <fo:list-block provisional-distance-between-starts="60pt" provisional-label-separation="6pt">
+        <fo:list-item><fo:list-item-label end-indent="label-end()"><fo:block><fo:external-graphic src="marked.gif" content-width="40pt"/></fo:block></fo:list-item-label>
+          <fo:list-item-body start-indent="body-start()"><fo:block>照片<fo:external-graphic src="photo.jpg" content-width="120pt"/>说明</fo:block></fo:list-item-body></fo:list-item>
+      </fo:list-block>''')
+with open(os.path.join(WORK, 'list.fo'), 'w') as fh:
+    fh.write(FO.format(body=body))
+rc, log = run('fo', 'list.fo', '-o', 'list.pdf', '--areas', 'list.xml', cwd=WORK)
+if rc == 0:
+    gif, jpg = (a for a in arealib.load(os.path.join(WORK, 'list.xml')).iter('image'))
+    gx, gw, jx, jw, jh = (float(a.get(k)) for a, k in ((gif, 'x'), (gif, 'w'), (jpg, 'x'), (jpg, 'w'), (jpg, 'h')))
+    result(abs(gw - 40) < 0.01 and gx + gw <= 20 + 54 + 0.01 and jx >= 20 + 60 - 0.01 and abs(jw - 120) < 0.01
+           and abs(jh - 90) < 0.01, 'images in a list: GIF label, JPEG body',
+           f'GIF at x={gx:.2f} {gw:.2f} wide; JPEG at x={jx:.2f} {jw:.2f} × {jh:.2f}')
+else:
+    result(False, 'images in a list: GIF label, JPEG body', f'exit {rc}: {log.strip()[:200]}')
 
 # a photo: the PDF holds its file as it is
 with open(os.path.join(WORK, 'photo.fo'), 'w') as fh:
