@@ -346,16 +346,19 @@ paint_image (cairo_t *cr, const gw_area *a)
       cairo_surface_t *src = img->surface;
       int iw = cairo_image_surface_get_width (src), ih = cairo_image_surface_get_height (src);
       cairo_surface_t *copy = cairo_image_surface_create (cairo_image_surface_get_format (src), iw, ih);
-      cairo_t *cc = cairo_create (copy);
-      cairo_set_source_surface (cc, src, 0, 0);
-      cairo_set_operator (cc, CAIRO_OPERATOR_SOURCE);
-      cairo_paint (cc);
-      cairo_destroy (cc);
       const unsigned char *jpeg;
       unsigned long jpeg_len;
       cairo_surface_get_mime_data (src, CAIRO_MIME_TYPE_JPEG, &jpeg, &jpeg_len);
       if (jpeg) /* the file itself goes into the PDF (kept alive by `src`) */
         cairo_surface_set_mime_data (copy, CAIRO_MIME_TYPE_JPEG, jpeg, jpeg_len, NULL, NULL);
+      if (!jpeg || cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_PDF)
+        { /* (a PDF shows a JPEG from its file: its pixels are not read) */
+          cairo_t *cc = cairo_create (copy);
+          cairo_set_source_surface (cc, src, 0, 0);
+          cairo_set_operator (cc, CAIRO_OPERATOR_SOURCE);
+          cairo_paint (cc);
+          cairo_destroy (cc);
+        }
       /* EXIF orientation: pixel (px, py) of the stored picture → upright (dx, dy) =
        * (xx·px + xy·py, yx·px + yy·py) + the upright size where a coefficient is negative;
        * rows {xx, yx, xy, yy} for 1 (as stored) … 8 */
