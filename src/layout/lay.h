@@ -3,7 +3,8 @@
  * A flow becomes a vertical list of items: lines, spaces, boxes (blocks, tables, cells with
  * borders/padding/background and their own item lists), parallel groups (table rows and list
  * items: columns side by side, each a box) and marks (ids, markers, link destinations).
- * The page breaker (paginate.c) splits lists at legal break points and emits areas. */
+ * The page breaker (paginate.c, split.c) splits lists at legal break points and emits areas
+ * on the page masters of master.c. */
 #ifndef GW_LAY_H
 #define GW_LAY_H
 
