@@ -23,6 +23,8 @@ typedef struct {
   lay_page_info *info;
   double page_w, page_h;
   double body_x, body_y, body_w, body_h; /* absolute region-body content rectangle */
+  gw_area *turned_body;      /* the region-body when it is turned: absolute block-containers go
+                                into its frame (same top left); NULL: onto the page */
 } emit_ctx;
 
 static double emit_list (emit_ctx *e, GPtrArray *items, gw_area *parent, double ox, double y, double stretch);
@@ -263,7 +265,8 @@ emit_list (emit_ctx *e, GPtrArray *items, gw_area *parent, double ox, double y, 
             vbox *b = it->u.box;
             double ax = b->fixed ? b->abs_x : e->body_x + b->abs_x;
             double ay = b->fixed ? b->abs_y : e->body_y + b->abs_y;
-            emit_box (e, b, e->page, ax, ay, b->fixed_h > 0 ? b->fixed_h : lay_box_height (b));
+            gw_area *in = !b->fixed && e->turned_body ? e->turned_body : e->page;
+            emit_box (e, b, in, ax, ay, b->fixed_h > 0 ? b->fixed_h : lay_box_height (b));
             break;
           }
         }
@@ -383,6 +386,7 @@ lay_page_sequence (lay_job *job, const gw_fo *seq, int *page_counter)
       gw_area *body = gw_area_add (job->areas, info->page, GW_AREA_REGION, g.bx, g.by, g.bw, g.bh);
       body->name = "xsl-region-body";
       body->u.box.orient = g.body_orient; /* the flow's frame: body_iw × body_ih from (bx, by) */
+      e.turned_body = g.body_orient ? body : NULL;
       emit_list (&e, head, body, g.bx, g.by, 0);
       if (info->footnotes->len)
         {

@@ -52,6 +52,11 @@ def main():
                 foot is not None and foot.get('orient') is None and f'— {i + 1} —' in ftext
                 and f(foot, 'y') >= f(body, 'y') + f(body, 'h') - 0.5,
                 f'region-after {foot.attrib if foot is not None else None}: {ftext!r}')
+    body1 = next(r for r in pages[0].findall('region') if r.get('name') == 'xsl-region-body')
+    absb = next((b for b in body1.iter('block') if b.find('dest') is not None and b.find('dest').get('name') == 'abs-turned'), None)
+    c.check('absolute block-container in the turned body\'s frame', absb is not None
+            and abs(f(absb, 'x') - (f(body1, 'x') + 480)) < 0.05 and abs(f(absb, 'y') - f(body1, 'y')) < 0.05,
+            f'{absb.attrib if absb is not None else "not inside the body region"}')
     # 2. turned block-containers in a plain flow
     refs = [b for b in pages[2].iter('block') if b.get('name') == 'reference']
     got = [(b.get('orient'), round(f(b, 'w')), round(f(b, 'h'))) for b in refs]
@@ -83,6 +88,9 @@ def main():
             f'LEFTCELL {lc}, RIGHTCELL {rc}')
     c.check('pdf 90: page number upright below the table', pf and pf[3] - pf[1] > 2 * (pf[4] - pf[2])
             and lc and pf[2] >= lc[4] - 0.5, f'PAGEFOOT {pf}')
+    ab = box(1, 'ABSWORD')
+    c.check('pdf 90: the absolute block-container reads upwards near the top', ab and ab[4] - ab[2] > 2 * (ab[3] - ab[1])
+            and ab[4] < 300, f'ABSWORD {ab}')
     f1, f2 = box(3, 'FIRSTLINE'), box(3, 'SECONDLINE')
     c.check('pdf 180: upside down, the second line above the first', f1 and f2 and f2[2] + f2[4] < f1[2] + f1[4] - 20
             and f1[3] - f1[1] > f1[4] - f1[2], f'{f1} {f2}')
