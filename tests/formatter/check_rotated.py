@@ -60,12 +60,19 @@ def main():
     # 2. turned block-containers in a plain flow
     refs = [b for b in pages[2].iter('block') if b.get('name') == 'reference']
     got = [(b.get('orient'), round(f(b, 'w')), round(f(b, 'h'))) for b in refs]
-    c.check('block-containers 180, -90, 90 with their sizes', [g[0] for g in got] == ['180', '270', '90']
+    c.check('block-containers 180, -90, 90 with their sizes', [g[0] for g in got[:3]] == ['180', '270', '90']
             and got[0][1] == 200 and got[1][1:] == (100, 150) and got[2][1:] == (100, 150), str(got))
+    # the absolute one: content box 60 - 2·2.5 wide, 120 - 2·2.5 tall at body (56.69, 56.69) + (300, 300) + 2.5
+    c.check('absolute block-container turned 90', len(got) > 4 and got[4] == ('90', 55, 115)
+            and abs(f(refs[4], 'x') - 359.19) < 0.05 and abs(f(refs[4], 'y') - 359.19) < 0.05,
+            str(got[4:]) + (str(refs[4].attrib) if len(refs) > 4 else ''))
+    # inline-progression-dimension: the turned content's line length (the box's height); two
+    # lines of 14.4pt stack across: the box is 28.8pt wide
+    c.check('turned 90 with its own inline-progression-dimension', len(got) > 3 and got[3] == ('90', 29, 110), str(got))
     after = next((b for b in pages[2].iter('block') if b.find('dest') is not None and b.find('dest').get('name') == 'after'), None)
     after_line = next((ln for ln in pages[2].iter('line') if 'AFTER' in ''.join(t.text or '' for t in ln.iter('text'))), None)
     c.check('flow goes on below the turned block-containers',
-            after_line is not None and refs and f(after_line, 'y') >= f(refs[-1], 'y') + f(refs[-1], 'h') - 0.5,
+            after_line is not None and len(refs) > 2 and f(after_line, 'y') >= f(refs[2], 'y') + f(refs[2], 'h') - 0.5,
             f'AFTER at y={after_line.get("y") if after_line is not None else None}')
     del after
     # 3. a turned page master turns every region
@@ -98,6 +105,9 @@ def main():
     c.check('pdf 270: reads downwards, the second line left of the first', t1 and t2 and t1[4] - t1[2] > 2 * (t1[3] - t1[1])
             and t2[1] + t2[3] < t1[1] + t1[3] - 20 and abs(t1[2] - t2[2]) < 1, f'{t1} {t2}')
     u1, u2 = box(3, 'UPWORD'), box(3, 'ENDWORD')
+    s1, o1 = box(3, 'SEALWORD'), box(3, 'OWNLINE')
+    c.check('pdf 90: absolute and own-ipd block-containers read upwards', s1 and o1 and s1[4] - s1[2] > 2 * (s1[3] - s1[1])
+            and o1[4] - o1[2] > 2 * (o1[3] - o1[1]), f'{s1} {o1}')
     c.check('pdf 90: reads upwards', u1 and u2 and u1[2] >= u2[4] - 0.5 and abs(u1[1] - u2[1]) < 1, f'{u1} {u2}')
     h1, b1 = box(4, 'HEADWORD'), box(4, 'BODYWORD')
     c.check('pdf master 270: header at the right, reading downwards', h1 and b1 and h1[4] - h1[2] > 2 * (h1[3] - h1[1])
