@@ -144,7 +144,7 @@
     </xsl:choose>
 
     <!-- the party's statement and signature, kept together and with the last lines -->
-    <fo:block-container keep-together.within-page="always" keep-with-previous.within-page="always" space-before="{$gb-line-pt}" text-align="start">
+    <fo:block-container keep-together.within-page="always" keep-with-previous.within-page="always" padding-top="{$gb-line-pt}" text-align="start">
       <fo:block font-family="黑体">被检查单位意见：</fo:block>
       <xsl:for-each select="r:statement/r:text">
         <fo:block xsl:use-attribute-sets="gb-p"><xsl:value-of select="."/></fo:block>

@@ -92,6 +92,16 @@
     <!-- extra: blocks printed below the page number on every page (e.g. the party's
          signature line of a 现场检查笔录) -->
     <xsl:param name="extra" select="''"/>
+    <!-- sample: the record is a sample (sample="true"): every page says so in its header -->
+    <xsl:param name="sample" select="/*/@sample = 'true' or /*/@sample = '1'"/>
+    <xsl:if test="$sample">
+      <fo:static-content flow-name="gw-before-odd">
+        <xsl:call-template name="sample-mark"/>
+      </fo:static-content>
+      <fo:static-content flow-name="gw-before-even">
+        <xsl:call-template name="sample-mark"/>
+      </fo:static-content>
+    </xsl:if>
     <fo:static-content flow-name="gw-after-odd">
       <fo:block font-family="宋体" font-size="14pt" line-height="14pt" padding-top="{$folio-padding}"
                 text-align="end" end-indent="14pt" gx:grid="false">— <fo:page-number/> —</fo:block>
@@ -102,6 +112,16 @@
                 text-align="start" start-indent="14pt" gx:grid="false">— <fo:page-number/> —</fo:block>
       <xsl:copy-of select="$extra"/>
     </fo:static-content>
+  </xsl:template>
+
+  <!-- The header line of every page of a sample record's document: 样例 in a box at the
+       right and what it means, so that a sample is never taken for a real document. -->
+  <xsl:template name="sample-mark">
+    <fo:block font-family="黑体" font-size="12pt" line-height="16pt" gx:grid="false" text-align="end"
+              text-align-last="end" color="#c00000" space-after="3mm">
+      <xsl:text>样例数据，不得作为正式文书使用　</xsl:text>
+      <fo:inline font-size="16pt" background-color="#c00000" color="white">　样例　</fo:inline>
+    </fo:block>
   </xsl:template>
 
   <!-- Attributes of the flow of a GB/T 9704 document: body type on the character grid. -->
