@@ -170,7 +170,7 @@
       <xsl:call-template name="sign-line"><xsl:with-param name="label" select="'记录人签字：'"/></xsl:call-template>
       <xsl:for-each select="r:witness">
         <xsl:call-template name="sign-line">
-          <xsl:with-param name="label" select="concat('见证人（', r:name, substring(concat('，', r:affiliation), 1, 100 * boolean(r:affiliation)), '）签字：')"/>
+          <xsl:with-param name="label" select="concat('见证人（', r:name, '）签字：')"/>
         </xsl:call-template>
       </xsl:for-each>
     </fo:block-container>
