@@ -63,6 +63,11 @@
         </fo:table-cell>
       </xsl:if>
       <fo:table-cell xsl:use-attribute-sets="reg-cell">
+        <xsl:call-template name="group-marker">
+          <xsl:with-param name="first" select="not(preceding-sibling::r:item)"/>
+          <xsl:with-param name="num" select="$duty/@num"/>
+          <xsl:with-param name="text" select="$duty/r:text"/>
+        </xsl:call-template>
         <fo:block><xsl:value-of select="r:text"/></fo:block>
       </fo:table-cell>
       <fo:table-cell xsl:use-attribute-sets="reg-cell" text-align="center">
