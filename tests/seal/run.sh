@@ -113,3 +113,19 @@ else t_ok "validate: penalty without sanction fails"; fi
 sed 's/article="第十七条"/article="17"/' "$TOP/xml/cases/case-2015-014-wire.xml" >"$WORK/bad-article.xml"
 if "$GW" validate "$WORK/bad-article.xml" >"$WORK/v3.log" 2>&1; then t_fail "validate: article not 第…条" "accepted"
 else t_ok "validate: article not 第…条 fails"; fi
+
+# 6. registers: no text crosses a cell rule (the seed's registers and the examples, which
+#    also say 样例 on every page); the annual register: one-line running heads, contents and
+#    page 1 on right-hand pages, portrait pages with GB/T page numbers
+for k in duties boundaries services; do
+  for f in "$TOP/xml/$k.xml" "$TOP/xml/examples/$k.xml"; do
+    n="reg-$k-$(basename "$(dirname "$f")")"
+    fo "$n" "$k-register.xsl" "$f" regime-6-product-sampling.xml || { t_fail "render $n" "$(head -c 200 "$WORK/$n.err")"; continue; }
+    python3 "$HERE/check_cells.py" "$n" "$WORK/$n.areas.xml"
+  done
+  python3 "$HERE/check_pages.py" "reg-$k-examples" "$WORK/reg-$k-examples.areas.xml" "$WORK/reg-$k-examples.pdf" sample
+done
+expect "no editorial note in 备注" hasnt reg-duties-xml 原表本行
+if fo annual annual.xsl "$TOP/xml/annual.xml" regime-6-product-sampling.xml; then
+  python3 "$HERE/check_annual.py" "$WORK/annual.areas.xml"
+else t_fail "render annual" "$(head -c 200 "$WORK/annual.err")"; fi

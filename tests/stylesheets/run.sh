@@ -309,14 +309,14 @@ pages = int(re.search(r'Pages:\s+(\d+)', info).group(1))
 def page_text(i):
     return subprocess.run(['pdftotext', '-f', str(i), '-l', str(i), '-enc', 'UTF-8', pdf, '-'],
                           capture_output=True, text=True).stdout
-toc = subprocess.run(['pdftotext', '-layout', '-f', '2', '-l', '2', '-enc', 'UTF-8', pdf, '-'],
+toc = subprocess.run(['pdftotext', '-layout', '-f', '3', '-l', '3', '-enc', 'UTF-8', pdf, '-'],
                      capture_output=True, text=True).stdout
 entries = re.findall(r'^\s*(\S.*?)[.\s…]{2,}(\d+)\s*$', toc, re.M)
 if len(entries) < 10:
     print('TOC has %d entries with page numbers (want ≥ 10)' % len(entries)); sys.exit()
-# printed page N is PDF page N + 2 (cover, TOC)
+# printed page N is PDF page N + 4 (cover and TOC, each with a blank back for duplex)
 for title, num in entries:
-    t = re.sub(r'\s+', '', page_text(int(num) + 2))
+    t = re.sub(r'\s+', '', page_text(int(num) + 4))
     key = re.sub(r'\s+', '', title)
     if key not in t:
         print('TOC: "%s" on page %s, but not found there' % (title, num)); sys.exit()
@@ -324,7 +324,7 @@ for title, num in entries:
         print('page %s does not carry the page number — %s —' % (num, num)); sys.exit()
 # running header: every body page's region-before holds the title and the current part
 import xml.etree.ElementTree as ET
-for pg in ET.parse(areas).getroot().findall('page')[2:]:
+for pg in ET.parse(areas).getroot().findall('page')[4:]:
     hdr = ''.join(t.text or '' for r in pg.findall('region') if 'before' in r.get('name', '')
                   for t in r.iter('text'))
     if '2015年度监督管理工作登记册' not in hdr or ('登记表' not in hdr and '监管' not in hdr):

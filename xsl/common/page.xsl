@@ -13,6 +13,9 @@
    The top margin is split: page margin 10 mm (landscape 8 mm) + region-before, so a
    running header (annual register) can live in region-before without touching the body.
 
+   Turned (master "gbt", the annual register's registers): the portrait page with its
+   region-body turned a quarter (reference-orientation="90").
+
    Region names: gw-before-odd / gw-before-even, gw-after-odd / gw-after-even /
    gw-after-blank (the blank master gets no static content, so no number). -->
 <xsl:stylesheet version="1.0"
@@ -28,6 +31,8 @@
   <xsl:template name="page-masters">
     <xsl:param name="portrait" select="true()"/>
     <xsl:param name="landscape" select="false()"/>
+    <!-- turned: also "gbt" (needs portrait, whose gb-blank it uses) -->
+    <xsl:param name="turned" select="false()"/>
     <fo:layout-master-set>
       <xsl:if test="$portrait">
         <fo:simple-page-master master-name="gb-odd" page-width="210mm" page-height="297mm"
@@ -53,6 +58,31 @@
             <fo:conditional-page-master-reference master-reference="gb-blank" blank-or-not-blank="blank"/>
             <fo:conditional-page-master-reference master-reference="gb-odd" odd-or-even="odd"/>
             <fo:conditional-page-master-reference master-reference="gb-even" odd-or-even="even"/>
+          </fo:repeatable-page-master-alternatives>
+        </fo:page-sequence-master>
+      </xsl:if>
+      <xsl:if test="$turned">
+        <!-- "gbt": the GB/T 9704 portrait page whose region-body is turned a quarter
+             (reference-orientation 90, XSL 1.1 §7.21.3): a landscape table is set across the
+             225 mm of the text area and read with the page turned clockwise, while the page
+             number and the running head stay where they are on every other page -->
+        <fo:simple-page-master master-name="gbt-odd" page-width="210mm" page-height="297mm"
+                               margin-top="10mm" margin-bottom="0mm" margin-left="28mm" margin-right="26mm">
+          <fo:region-body margin-top="27mm" margin-bottom="35mm" reference-orientation="90"/>
+          <fo:region-before extent="27mm" display-align="after" region-name="gw-before-odd"/>
+          <fo:region-after extent="35mm" region-name="gw-after-odd"/>
+        </fo:simple-page-master>
+        <fo:simple-page-master master-name="gbt-even" page-width="210mm" page-height="297mm"
+                               margin-top="10mm" margin-bottom="0mm" margin-left="26mm" margin-right="28mm">
+          <fo:region-body margin-top="27mm" margin-bottom="35mm" reference-orientation="90"/>
+          <fo:region-before extent="27mm" display-align="after" region-name="gw-before-even"/>
+          <fo:region-after extent="35mm" region-name="gw-after-even"/>
+        </fo:simple-page-master>
+        <fo:page-sequence-master master-name="gbt">
+          <fo:repeatable-page-master-alternatives>
+            <fo:conditional-page-master-reference master-reference="gb-blank" blank-or-not-blank="blank"/>
+            <fo:conditional-page-master-reference master-reference="gbt-odd" odd-or-even="odd"/>
+            <fo:conditional-page-master-reference master-reference="gbt-even" odd-or-even="even"/>
           </fo:repeatable-page-master-alternatives>
         </fo:page-sequence-master>
       </xsl:if>
