@@ -147,10 +147,11 @@
   <!-- The header line of every page of a sample record's document: 样例 in a box at the
        right and what it means, so that a sample is never taken for a real document. -->
   <xsl:template name="sample-mark">
-    <fo:block font-family="黑体" font-size="12pt" line-height="16pt" gx:grid="false" text-align="end"
+    <!-- in the faces the document already embeds (仿宋, 小标宋): no font added for it -->
+    <fo:block font-family="仿宋" font-size="12pt" line-height="16pt" gx:grid="false" text-align="end"
               text-align-last="end" color="#c00000" space-after="3mm">
       <xsl:text>样例数据，不得作为正式文书使用　</xsl:text>
-      <fo:inline font-size="16pt" background-color="#c00000" color="white">　样例　</fo:inline>
+      <fo:inline font-family="小标宋" font-size="16pt" background-color="#c00000" color="white">　样例　</fo:inline>
     </fo:block>
   </xsl:template>
 
