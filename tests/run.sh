@@ -91,7 +91,7 @@ report() {
     local why="exit $rc"
     [[ $rc =~ ^[0-9]+$ ]] && [ "$rc" -gt 128 ] && why="$why (killed by SIG$(kill -l $((rc - 128)) 2>/dev/null))"
     [ "$rc" = 99 ] && why="$why (a sanitizer report)"
-    fail=$((fail+1)); echo "[$label] not ok - area $area died: $why; its last lines:"
+    fail=$((fail+1)); echo "[$label] not ok - area $area died: $why (all its output: tests/work/$label/$area.out)"
     grep -v -E '^(ok - |not ok - |#|1\.\.)' "$w.out" | tail -4 | cut -c1-200 | sed 's/^/#   /'
   fi
   if [ -z "$plan" ]; then
@@ -101,7 +101,7 @@ report() {
   elif [ "$ran" -gt "$plan" ]; then
     echo "# [$label] area $area: $ran tests ran, its plan is $plan: raise t_plan in tests/$area/run.sh"
   fi
-  { read -r real user sys < "$w.time"; } 2>/dev/null
+  read -r real user sys < <(tail -1 "$w.time" 2>/dev/null)   # after a shell's "Killed" line
   awk -v l="$label" -v a="$area" -v r="${real:-0}" -v u="${user:-0}" -v s="${sys:-0}" \
     'BEGIN { printf "# time [%s] %s: %.1f s (CPU %.1f s)\n", l, a, r, u + s }'
 }
@@ -109,7 +109,7 @@ report() {
 # ---- run: JOBS tasks at a time, the longest (in the last run) first ----
 declare -A last
 for t in "${tasks[@]}"; do
-  { read -r real _ < "tests/work/${t/ //}.time"; } 2>/dev/null && last[$t]=$real
+  read -r real _ < <(tail -1 "tests/work/${t/ //}.time" 2>/dev/null) && last[$t]=$real
   rm -f "tests/work/${t/ //}".{out,rc,time,done}
 done
 mapfile -t queue < <(for t in "${tasks[@]}"; do echo "${last[$t]:-999} $t"; done | sort -s -k1,1 -g -r | cut -d' ' -f2-)
