@@ -14,6 +14,7 @@
 #   signature                the organ/date block is on the same page as the last text
 #   annual                   TOC page numbers, bookmarks, running header, continuous pages
 . "${TOP:?}/tests/lib.sh"
+t_plan 87
 GW=${GW:-$TOP/build/gongwen}
 WORK=${WORK:-$(mktemp -d)}
 mkdir -p "$WORK"

@@ -6,6 +6,7 @@
 # Prints one line per test: "ok - NAME" or "not ok - NAME: why".
 # Env: GW (binary under test), TOP (repo root), WORK (scratch directory).
 . "$TOP/tests/lib.sh"
+t_plan 156
 export GONGWEN_DATADIR="${GONGWEN_DATADIR:-$TOP}"
 D="$TOP/tests/transform"
 R="$D/records"
