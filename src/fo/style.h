@@ -88,6 +88,7 @@ typedef struct gw_style {
   gw_position position;
   double baseline_shift;     /* pt, positive = up */
   int baseline_shift_kind;   /* 0 length, 1 super, 2 sub */
+  int reference_orientation; /* degrees, normalised to 0, 90, 180 or 270 (-90 → 270) */
 } gw_style;
 
 typedef struct gw_style_pool gw_style_pool;
