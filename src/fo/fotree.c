@@ -106,6 +106,7 @@ fo_node_new (gw_fotree *tree, gw_fo_kind kind, xmlNodePtr node, gw_fo *parent)
   fo->parent = parent;
   fo->line = (int) xmlGetLineNo (node);
   fo->serial = tree->nodes->len;
+  fo->props = gw_fo_props_initial (tree->pool);
   g_ptr_array_add (tree->nodes, fo);
   if (parent)
     {
@@ -184,15 +185,14 @@ fo_build_children (gw_ctx *ctx, gw_fotree *tree, gw_fo *parent, xmlNodePtr xpare
           continue;
         }
       gw_fo *fo = fo_node_new (tree, e->kind, x, parent);
-      fo->style = gw_style_compute (ctx, tree->pool, parent->style, x, tree->file);
-      xmlChar *id = xmlGetProp (x, (const xmlChar *) "id");
+      fo->style = gw_style_compute (ctx, tree->pool, parent->style, x, tree->file, &fo->props);
+      const char *id = fo->props->id;
       if (id)
         {
           if (g_hash_table_contains (tree->ids, id))
             gw_diag_warn (ctx->diag, tree->file, fo->line, "duplicate id '%s'", id);
           else
-            g_hash_table_insert (tree->ids, g_strdup ((char *) id), fo);
-          xmlFree (id);
+            g_hash_table_insert (tree->ids, (gpointer) id, fo);
         }
       if (depth < (int) ctx->limits.max_depth)
         fo_build_children (ctx, tree, fo, x, depth + 1);
@@ -215,12 +215,13 @@ gw_fotree_new (gw_ctx *ctx, xmlDocPtr doc, const char *file)
   gw_fotree *tree = g_new0 (gw_fotree, 1);
   tree->pool = gw_style_pool_new ();
   tree->nodes = g_ptr_array_new_with_free_func (g_free);
-  tree->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  tree->ids = g_hash_table_new (g_str_hash, g_str_equal); /* keys: the pool's strings */
   tree->restyled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   tree->doc = doc;
   tree->file = file;
   tree->root = fo_node_new (tree, FO_ROOT, r, NULL);
-  tree->root->style = gw_style_compute (ctx, tree->pool, gw_style_initial (tree->pool), r, file);
+  tree->root->style = gw_style_compute (ctx, tree->pool, gw_style_initial (tree->pool), r, file,
+                                       &tree->root->props);
   fo_build_children (ctx, tree, tree->root, r, 1);
   return tree;
 }
@@ -281,8 +282,9 @@ fo_clone_children (gw_ctx *ctx, gw_fotree *tree, const gw_fo *src, gw_fo *dst, i
       n->line = c->line;
       n->serial = c->serial;
       n->text = c->text;
+      n->props = c->props;
       n->style = c->kind == FO_TEXT ? dst->style
-                                    : gw_style_compute (ctx, tree->pool, dst->style, c->node, tree->file);
+                                    : gw_style_compute (ctx, tree->pool, dst->style, c->node, tree->file, NULL);
       if (depth < (int) ctx->limits.max_depth)
         fo_clone_children (ctx, tree, c, n, depth + 1);
     }
@@ -300,6 +302,7 @@ gw_fotree_restyled_marker (gw_ctx *ctx, gw_fotree *tree, const gw_fo *marker,
     return copy;
   copy = fo_node_new (tree, FO_MARKER, marker->node, NULL);
   copy->style = parent_style;
+  copy->props = marker->props;
   copy->line = marker->line;
   fo_clone_children (ctx, tree, marker, copy, 1);
   g_hash_table_insert (tree->restyled, g_strdup (key), copy);

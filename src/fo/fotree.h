@@ -4,7 +4,7 @@
 #ifndef GW_FOTREE_H
 #define GW_FOTREE_H
 
-#include "fo/style.h"
+#include "fo/props.h"
 
 #define GW_FO_NS "http://www.w3.org/1999/XSL/Format"
 #define GW_GX_NS "urn:gongwen:fo:1"
@@ -35,6 +35,7 @@ struct gw_fo {
   /* borrowed */
   xmlNodePtr node;          /* the element (or text node) in the FO document */
   const gw_style *style;    /* interned in the tree's pool */
+  const gw_fo_props *props; /* element-specific properties (the pool's) */
   gw_fo *parent;
   /* owned (by the tree) */
   gw_fo *first, *last, *next;
