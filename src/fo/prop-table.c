@@ -189,7 +189,7 @@ const gw_prop_row gw_prop_table[] = {
   { "master-reference", R_SP, EL, GW_T_NONE, E (master_reference), p_string, NULL, 0, NULL },
   { "maximum-repeats", R_SP, EL, GW_T_NONE, E (maximum_repeats), p_maximum_repeats, "no-limit", 0, NULL },
   { "media-usage", R_SP, 0, GW_T_NONE, NOF, p_accept, NULL, 0, NULL },
-  { "number-columns-repeated", R_SP, EL, GW_T_NONE, E (number_columns_repeated), p_int_range, "1", 10000, NULL },
+  { "number-columns-repeated", R_SP, EL, GW_T_NONE, E (number_columns_repeated), p_int_range, "1", 1000, NULL },
   { "number-columns-spanned", R_SP, EL, GW_T_NONE, E (number_columns_spanned), p_int_range, "1", 10000, NULL },
   { "number-rows-spanned", R_SP, EL, GW_T_NONE, E (number_rows_spanned), p_int_range, "1", 100000, NULL },
   { "odd-or-even", R_SP, EL, GW_T_NONE, E (odd_or_even), p_keyword, "any", 0, w_odd_even },

@@ -33,7 +33,7 @@ typedef enum { GW_RB_PAGE_SEQUENCE, GW_RB_PAGE, GW_RB_DOCUMENT } gw_retrieve_bnd
 typedef enum { GW_RBT_TABLE, GW_RBT_TABLE_FRAGMENT, GW_RBT_PAGE } gw_retrieve_tbnd;
 
 /* column-width */
-typedef enum { GW_COLW_ABS, GW_COLW_PCT, GW_COLW_PROPORTIONAL, GW_COLW_UNSPECIFIED } gw_colw_kind;
+typedef enum { GW_COLW_UNSPECIFIED, GW_COLW_ABS, GW_COLW_PCT, GW_COLW_PROPORTIONAL } gw_colw_kind;
 typedef struct { gw_colw_kind kind; double v; } gw_colw;
 
 /* leader-pattern */

@@ -171,10 +171,8 @@ add_break (lay_job *job, GPtrArray *out, gw_break kind)
 static void
 add_id_and_markers (lay_job *job, const gw_fo *fo, GPtrArray *out)
 {
-  char *id = gw_fo_attr (fo, "id");
-  if (id)
-    add_mark (job, out, MARK_ID, id, fo);
-  g_free (id);
+  if (fo->props->id)
+    add_mark (job, out, MARK_ID, fo->props->id, fo);
   for (const gw_fo *c = fo->first; c; c = c->next)
     if (c->kind == FO_MARKER)
       add_mark (job, out, MARK_MARKER, NULL, c);
@@ -253,7 +251,7 @@ lay_block_common (lay_job *job, const gw_fo *fo, const lay_ref *ref, GPtrArray *
       content (job, fo, ref, out);
     }
   /* end marks (the page of the id's last area, marker ends) stick to the content before */
-  char *id = gw_fo_attr (fo, "id");
+  const char *id = fo->props->id;
   if (id)
     {
       char *last = g_strconcat ("#last:", id, NULL);
@@ -262,7 +260,6 @@ lay_block_common (lay_job *job, const gw_fo *fo, const lay_ref *ref, GPtrArray *
       ((vitem *) g_ptr_array_index (out, out->len - 1))->no_break_after = 0;
       g_free (last);
     }
-  g_free (id);
   for (const gw_fo *c = fo->first; c; c = c->next)
     if (c->kind == FO_MARKER)
       {

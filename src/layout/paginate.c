@@ -439,13 +439,9 @@ emit_line (emit_ctx *e, const lay_line *line, gw_area *parent, double ox, double
         }
       if (p->link)
         {
-          char *dest = gw_fo_attr (p->link, "internal-destination");
-          gboolean external = FALSE;
-          if (!dest)
-            {
-              dest = gw_fo_attr (p->link, "external-destination");
-              external = dest != NULL;
-            }
+          const char *internal = p->link->props->internal_destination;
+          gboolean external = !internal && p->link->props->external_destination;
+          char *dest = g_strdup (internal ? internal : p->link->props->external_destination);
           if (dest)
             {
               char *d = dest;
@@ -604,65 +600,19 @@ emit_list (emit_ctx *e, GPtrArray *items, gw_area *parent, double ox, double y, 
 
 /* ---- page masters ---- */
 
-/* Reads margins of a page master or region from margin / margin-* attributes. */
+/* The margins of a page master or region in pt (lengths other than absolute count 0). */
 static void
-read_margins (lay_job *job, const gw_fo *fo, double m[4])
+read_margins (const gw_fo *fo, double m[4])
 {
-  static const char *const names[] = { "margin-top", "margin-bottom", "margin-left", "margin-right" };
-  m[0] = m[1] = m[2] = m[3] = 0;
-  char *all = gw_fo_attr (fo, "margin");
-  if (all)
-    {
-      char **parts = g_strsplit_set (all, " \t", -1);
-      double v[4];
-      int n = 0;
-      for (int i = 0; parts[i] && n < 4; i++)
-        {
-          gw_len l;
-          if (!*parts[i])
-            continue;
-          if (gw_parse_length (parts[i], fo->style->font_size, &l) && l.kind == GW_LEN_ABS)
-            v[n++] = l.v;
-        }
-      if (n > 0)
-        {
-          m[0] = v[0];
-          m[3] = n > 1 ? v[1] : v[0];
-          m[1] = n > 2 ? v[2] : v[0];
-          m[2] = n > 3 ? v[3] : m[3];
-        }
-      g_strfreev (parts);
-      g_free (all);
-    }
   for (int i = 0; i < 4; i++)
-    {
-      char *v = gw_fo_attr (fo, names[i]);
-      gw_len l;
-      if (v && gw_parse_length (v, fo->style->font_size, &l) && l.kind == GW_LEN_ABS)
-        m[i] = l.v;
-      else if (v)
-        gw_diag_warn (job->ctx->diag, job->tree->file, fo->line, "invalid %s '%s'", names[i], v);
-      g_free (v);
-    }
+    m[i] = fo->props->margin[i].kind == GW_LEN_ABS ? fo->props->margin[i].v : 0;
 }
 
-/* Reads a page dimension with a default (A4) and sanity limits. */
+/* A page dimension in pt, or the default (A4) when not given or invalid (parsed once). */
 static double
-page_dim (lay_job *job, const gw_fo *spm, const char *name, double dflt)
+page_dim (double v, double dflt)
 {
-  char *v = gw_fo_attr (spm, name);
-  double r = dflt;
-  gw_len l;
-  if (v && strcmp (v, "auto") && strcmp (v, "indefinite"))
-    {
-      if (gw_parse_length (v, 12, &l) && l.kind == GW_LEN_ABS && l.v >= 36 && l.v <= 14400)
-        r = l.v;
-      else
-        gw_diag_warn (job->ctx->diag, job->tree->file, spm->line,
-                      "invalid %s '%s' (using %.0fpt)", name, v, dflt);
-    }
-  g_free (v);
-  return r;
+  return v > 0 ? v : dflt;
 }
 
 /* Finds a simple-page-master or page-sequence-master by name. */
@@ -674,10 +624,7 @@ find_master (lay_job *job, const char *name)
     return NULL;
   for (const gw_fo *m = lms->first; m; m = m->next)
     {
-      char *n = gw_fo_attr (m, "master-name");
-      gboolean hit = n && !strcmp (n, name);
-      g_free (n);
-      if (hit)
+      if (m->props->master_name && !strcmp (m->props->master_name, name))
         return m;
     }
   return NULL;
@@ -687,28 +634,24 @@ find_master (lay_job *job, const char *name)
 static gboolean
 cond_matches (const gw_fo *c, int number, gboolean first, gboolean last, gboolean blank)
 {
-  char *pp = gw_fo_attr (c, "page-position"), *oe = gw_fo_attr (c, "odd-or-even"),
-       *bb = gw_fo_attr (c, "blank-or-not-blank");
+  const gw_fo_props *pr = c->props;
   gboolean ok = TRUE;
-  if (pp && !strcmp (pp, "first"))
-    ok = ok && first;
-  else if (pp && !strcmp (pp, "last"))
-    ok = ok && last;
-  else if (pp && !strcmp (pp, "rest"))
-    ok = ok && !first && !last;
-  else if (pp && !strcmp (pp, "only"))
-    ok = ok && first && last;
-  if (oe && !strcmp (oe, "odd"))
+  switch (pr->page_position)
+    {
+    case GW_PP_FIRST: ok = first; break;
+    case GW_PP_LAST: ok = last; break;
+    case GW_PP_REST: ok = !first && !last; break;
+    case GW_PP_ONLY: ok = first && last; break;
+    default: break;
+    }
+  if (pr->odd_or_even == GW_OE_ODD)
     ok = ok && (number % 2 == 1);
-  else if (oe && !strcmp (oe, "even"))
+  else if (pr->odd_or_even == GW_OE_EVEN)
     ok = ok && (number % 2 == 0);
-  if (bb && !strcmp (bb, "blank"))
+  if (pr->blank_or_not_blank == GW_BNB_BLANK)
     ok = ok && blank;
-  else if (bb && !strcmp (bb, "not-blank"))
+  else if (pr->blank_or_not_blank == GW_BNB_NOT_BLANK)
     ok = ok && !blank;
-  g_free (pp);
-  g_free (oe);
-  g_free (bb);
   return ok;
 }
 
@@ -724,27 +667,18 @@ select_master (lay_job *job, const gw_fo *ref, int index, int number, gboolean l
   const gw_fo *fallback = NULL;
   for (const gw_fo *s = ref->first; s; s = s->next)
     {
-      char *mr = gw_fo_attr (s, "master-reference");
-      char *mx = gw_fo_attr (s, "maximum-repeats");
-      int reps = s->kind == FO_SINGLE_PAGE_MASTER_REFERENCE ? 1
-                 : (mx && strcmp (mx, "no-limit")) ? (int) CLAMP (g_ascii_strtoll (mx, NULL, 10), 0, G_MAXINT / 2)
-                                                     : G_MAXINT / 2;
-      g_free (mx);
+      int mx = s->props->maximum_repeats;
+      int reps = s->kind == FO_SINGLE_PAGE_MASTER_REFERENCE ? 1 : mx >= 0 ? mx : G_MAXINT / 2;
       const gw_fo *chosen = NULL;
       if (s->kind == FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES)
         {
           for (const gw_fo *c = s->first; c && !chosen; c = c->next)
             if (c->kind == FO_CONDITIONAL_PAGE_MASTER_REFERENCE
                 && cond_matches (c, number, index == 0, last, blank))
-              {
-                char *cm = gw_fo_attr (c, "master-reference");
-                chosen = find_master (job, cm);
-                g_free (cm);
-              }
+              chosen = find_master (job, c->props->master_reference);
         }
       else
-        chosen = find_master (job, mr);
-      g_free (mr);
+        chosen = find_master (job, s->props->master_reference);
       if (chosen && chosen->kind == FO_SIMPLE_PAGE_MASTER)
         fallback = chosen;
       if (index < pos + reps && chosen && chosen->kind == FO_SIMPLE_PAGE_MASTER)
@@ -816,10 +750,10 @@ static void
 master_geom (lay_job *job, const gw_fo *spm, page_geom *g)
 {
   memset (g, 0, sizeof *g);
-  g->pw = page_dim (job, spm, "page-width", 595.28);
-  g->ph = page_dim (job, spm, "page-height", 841.89);
+  g->pw = page_dim (spm->props->page_width, 595.28);
+  g->ph = page_dim (spm->props->page_height, 841.89);
   double m[4];
-  read_margins (job, spm, m);
+  read_margins (spm, m);
   double cx = m[2], cy = m[0], cw = g->pw - m[2] - m[3], ch = g->ph - m[0] - m[1];
   if (cw < 36 || ch < 36)
     {
@@ -836,7 +770,7 @@ master_geom (lay_job *job, const gw_fo *spm, page_geom *g)
   if (body)
     {
       double bm[4];
-      read_margins (job, body, bm);
+      read_margins (body, bm);
       if (cw - bm[2] - bm[3] >= 18 && ch - bm[0] - bm[1] >= 18)
         {
           g->bx = cx + bm[2];
@@ -853,15 +787,9 @@ master_geom (lay_job *job, const gw_fo *spm, page_geom *g)
       const gw_fo *r = gw_fo_child (spm, kinds[i]);
       if (!r)
         continue;
-      char *ext = gw_fo_attr (r, "extent");
-      gw_len l;
-      double e = 0;
-      if (ext && gw_parse_length (ext, 12, &l) && l.kind == GW_LEN_ABS && l.v >= 0)
-        e = l.v;
-      g_free (ext);
-      char *nm = gw_fo_attr (r, "region-name");
-      g->names[i] = gw_style_intern_str (job->tree->pool, nm ? nm : dflt[i]);
-      g_free (nm);
+      double e = r->props->extent;
+      g->names[i] = r->props->region_name ? r->props->region_name
+                                          : gw_style_intern_str (job->tree->pool, dflt[i]);
       g->has[i] = TRUE;
       switch (i)
         {
@@ -905,18 +833,14 @@ new_page (lay_job *job, const gw_fo *seq, const gw_fo *spm, int seq_index, int n
 static int
 initial_number (const gw_fo *seq, int counter)
 {
-  char *v = gw_fo_attr (seq, "initial-page-number");
+  gw_ipn v = seq->props->initial_page_number;
   int n = counter + 1;
-  if (v)
-    {
-      if (!strcmp (v, "auto-odd") && n % 2 == 0)
-        n++;
-      else if (!strcmp (v, "auto-even") && n % 2 == 1)
-        n++;
-      else if (g_ascii_isdigit (v[0]))
-        n = CLAMP (atoi (v), 0, 1000000);
-    }
-  g_free (v);
+  if (v.kind == GW_IPN_AUTO_ODD && n % 2 == 0)
+    n++;
+  else if (v.kind == GW_IPN_AUTO_EVEN && n % 2 == 1)
+    n++;
+  else if (v.kind == GW_IPN_NUMBER)
+    n = v.number;
   return n;
 }
 
@@ -924,17 +848,15 @@ initial_number (const gw_fo *seq, int counter)
 void
 lay_page_sequence (lay_job *job, const gw_fo *seq, int *page_counter)
 {
-  char *mref = gw_fo_attr (seq, "master-reference");
+  const char *mref = seq->props->master_reference;
   const gw_fo *master = find_master (job, mref);
   if (!master)
     {
       gw_diag_error (job->ctx->diag, job->tree->file, seq->line,
                      "page-sequence refers to unknown master '%s'", mref ? mref : "");
-      g_free (mref);
       return;
     }
-  g_free (mref);
-  char *fmt = gw_fo_attr (seq, "format");
+  const char *fmt = seq->props->format;
   int seq_index = 0;
   for (guint i = 0; i < job->page_infos->len; i++)
     seq_index = MAX (seq_index, ((lay_page_info *) g_ptr_array_index (job->page_infos, i))->seq_index + 1);
@@ -944,7 +866,6 @@ lay_page_sequence (lay_job *job, const gw_fo *seq, int *page_counter)
   if (!spm0)
     {
       gw_diag_error (job->ctx->diag, job->tree->file, seq->line, "no page master for the first page");
-      g_free (fmt);
       return;
     }
   page_geom g0;
@@ -959,7 +880,7 @@ lay_page_sequence (lay_job *job, const gw_fo *seq, int *page_counter)
   int number = initial_number (seq, *page_counter);
   int index = 0;
   gw_break pending = GW_BREAK_AUTO;
-  char *seq_id = gw_fo_attr (seq, "id");
+  const char *seq_id = seq->props->id;
   /* the flow is broken through a window of a few pages' worth of items at a time, so that
    * what each page leaves over is a short list, not a copy of the rest of the document */
   GPtrArray *all = items;
@@ -1049,31 +970,30 @@ lay_page_sequence (lay_job *job, const gw_fo *seq, int *page_counter)
       index++;
     }
   /* force-page-count */
-  char *fpc = gw_fo_attr (seq, "force-page-count");
+  gw_fpc fpc = seq->props->force_page_count;
   int count = index;
   gboolean add = FALSE;
   int last_number = number - 1;
-  if (!fpc || !strcmp (fpc, "auto"))
+  if (fpc == GW_FPC_AUTO)
     {
       /* auto: end on the parity the next page-sequence's first page needs */
       const gw_fo *next = seq->next;
       while (next && next->kind != FO_PAGE_SEQUENCE)
         next = next->next;
-      char *ipn = next ? gw_fo_attr (next, "initial-page-number") : NULL;
-      if (ipn && !strcmp (ipn, "auto-odd"))
+      gw_ipn ipn = next ? next->props->initial_page_number : (gw_ipn){ GW_IPN_AUTO, 0 };
+      if (ipn.kind == GW_IPN_AUTO_ODD)
         add = last_number % 2 == 1;
-      else if (ipn && !strcmp (ipn, "auto-even"))
+      else if (ipn.kind == GW_IPN_AUTO_EVEN)
         add = last_number % 2 == 0;
-      else if (ipn && g_ascii_isdigit (ipn[0]))
-        add = (atoi (ipn) % 2 == 1) == (last_number % 2 == 1);
-      g_free (ipn);
+      else if (ipn.kind == GW_IPN_NUMBER)
+        add = (ipn.number % 2 == 1) == (last_number % 2 == 1);
     }
   else
     {
-      if (!strcmp (fpc, "even")) add = count % 2 == 1;
-      else if (!strcmp (fpc, "odd")) add = count % 2 == 0;
-      else if (!strcmp (fpc, "end-on-even")) add = last_number % 2 == 1;
-      else if (!strcmp (fpc, "end-on-odd")) add = last_number % 2 == 0;
+      if (fpc == GW_FPC_EVEN) add = count % 2 == 1;
+      else if (fpc == GW_FPC_ODD) add = count % 2 == 0;
+      else if (fpc == GW_FPC_END_ON_EVEN) add = last_number % 2 == 1;
+      else if (fpc == GW_FPC_END_ON_ODD) add = last_number % 2 == 0;
     }
   if (add)
     {
@@ -1082,7 +1002,6 @@ lay_page_sequence (lay_job *job, const gw_fo *seq, int *page_counter)
       new_page (job, seq, bm ? bm : spm0, seq_index, number, fmt, TRUE, &bg);
       number++;
     }
-  g_free (fpc);
   if (seq_id && job->page_infos->len)
     {
       lay_page_info *li = g_ptr_array_index (job->page_infos, job->page_infos->len - 1);
@@ -1100,9 +1019,7 @@ lay_page_sequence (lay_job *job, const gw_fo *seq, int *page_counter)
             }
         }
     }
-  g_free (seq_id);
   *page_counter = number - 1;
-  g_free (fmt);
 }
 
 /* ---- static content (after the whole document) ---- */
@@ -1111,10 +1028,8 @@ lay_page_sequence (lay_job *job, const gw_fo *seq, int *page_counter)
 static gboolean
 marker_is (const gw_fo *m, const char *cls)
 {
-  char *mc = gw_fo_attr (m, "marker-class-name");
-  gboolean hit = mc && cls && !strcmp (mc, cls);
-  g_free (mc);
-  return hit;
+  const char *mc = m->props->marker_class_name;
+  return mc && cls && !strcmp (mc, cls);
 }
 
 /* The first (or last) marker of a class in a list, or NULL. */
@@ -1143,15 +1058,15 @@ static const gw_fo *
 retrieve_marker (lay_job *job, const gw_fo *rm)
 {
   lay_page_info *cur = job->cur_page;
-  char *cls = gw_fo_attr (rm, "retrieve-class-name");
-  char *pos = gw_fo_attr (rm, "retrieve-position");
-  char *bnd = gw_fo_attr (rm, "retrieve-boundary");
+  const char *cls = rm->props->retrieve_class_name;
+  gw_retrieve_pos pos = rm->props->retrieve_position;
+  gw_retrieve_bnd bnd = rm->props->retrieve_boundary;
   const gw_fo *found = NULL;
   if (cur)
     {
-      if (pos && !strcmp (pos, "last-starting-within-page"))
+      if (pos == GW_RP_LAST_STARTING)
         found = marker_in (cur->markers, cls, TRUE);
-      else if (pos && !strcmp (pos, "last-ending-within-page"))
+      else if (pos == GW_RP_LAST_ENDING)
         {
           /* else the last area of a marker's parent on the page: one starting or going on */
           found = marker_in (cur->ending, cls, TRUE);
@@ -1160,7 +1075,7 @@ retrieve_marker (lay_job *job, const gw_fo *rm)
           if (!found)
             found = marker_in (cur->open_at_start, cls, TRUE);
         }
-      else if (pos && !strcmp (pos, "first-including-carryover"))
+      else if (pos == GW_RP_FIRST_INCLUDING_CARRYOVER)
         {
           found = marker_in (cur->open_at_start, cls, TRUE);
           if (!found)
@@ -1173,17 +1088,14 @@ retrieve_marker (lay_job *job, const gw_fo *rm)
   for (guint i = 0; i < job->page_infos->len; i++)
     if (g_ptr_array_index (job->page_infos, i) == cur)
       cur_index = (int) i;
-  if (!found && cur && !(bnd && !strcmp (bnd, "page")))
+  if (!found && cur && bnd != GW_RB_PAGE)
     for (int i = cur_index - 1; i >= 0 && !found; i--)
       {
         lay_page_info *pi = g_ptr_array_index (job->page_infos, i);
-        if (!(bnd && !strcmp (bnd, "document")) && pi->seq != cur->seq)
+        if (bnd != GW_RB_DOCUMENT && pi->seq != cur->seq)
           break;
         found = marker_in (pi->markers, cls, TRUE);
       }
-  g_free (cls);
-  g_free (pos);
-  g_free (bnd);
   return found;
 }
 
@@ -1216,10 +1128,7 @@ lay_static_content (lay_job *job)
           for (const gw_fo *c = info->seq->first; c; c = c->next)
             if (c->kind == FO_STATIC_CONTENT)
               {
-                char *fn = gw_fo_attr (c, "flow-name");
-                gboolean hit = fn && !strcmp (fn, g.names[r]);
-                g_free (fn);
-                if (hit)
+                if (c->props->flow_name && !strcmp (c->props->flow_name, g.names[r]))
                   sc = c;
               }
           if (!sc)

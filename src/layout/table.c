@@ -41,47 +41,19 @@ typedef struct {
   double sep_h, sep_v;
 } tctx;
 
-/* Parses column-width; returns kind 0 abs, 1 pct, 2 proportional, 3 unspecified. */
+/* The column-width of a column: kind 0 abs, 1 pct, 2 proportional, 3 unspecified. */
 static int
 col_width (const gw_fo *col, double *v)
 {
-  char *w = gw_fo_attr (col, "column-width");
-  int kind = 3;
-  *v = 0;
-  if (w)
+  const gw_colw *cw = &col->props->column_width;
+  *v = cw->v;
+  switch (cw->kind)
     {
-      gw_len l;
-      if (g_str_has_prefix (w, "proportional-column-width("))
-        {
-          *v = g_ascii_strtod (w + 26, NULL);
-          if (!(*v > 0 && *v < 1e6))
-            *v = 1;
-          kind = 2;
-        }
-      else if (gw_parse_length (w, col->style->font_size, &l) && l.kind == GW_LEN_ABS && l.v >= 0)
-        *v = l.v, kind = 0;
-      else if (gw_parse_length (w, col->style->font_size, &l) && l.kind == GW_LEN_PCT)
-        *v = l.v, kind = 1;
+    case GW_COLW_ABS: return 0;
+    case GW_COLW_PCT: return 1;
+    case GW_COLW_PROPORTIONAL: return 2;
+    default: *v = 0; return 3;
     }
-  g_free (w);
-  return kind;
-}
-
-/* Integer attribute with bounds. */
-static int
-attr_int (const gw_fo *fo, const char *name, int dflt, int lo, int hi)
-{
-  char *v = gw_fo_attr (fo, name);
-  int r = dflt;
-  if (v)
-    {
-      char *e;
-      long n = strtol (v, &e, 10);
-      if (!*e && n >= lo && n <= hi)
-        r = (int) n;
-    }
-  g_free (v);
-  return r;
 }
 
 /* Places the cells of a row-group container (header/footer/body) on the grid. */
@@ -113,8 +85,7 @@ grid_rows (tctx *t, const gw_fo *part, GPtrArray *cells, GPtrArray *rows, int *n
             continue;
           if (implicit)
             {
-              char *sr = gw_fo_attr (c, "starts-row");
-              if ((sr && !strcmp (sr, "true") && col > 0) || col >= t->ncols)
+              if ((c->props->starts_row && col > 0) || col >= t->ncols)
                 {
                   r++;
                   col = 0;
@@ -122,13 +93,12 @@ grid_rows (tctx *t, const gw_fo *part, GPtrArray *cells, GPtrArray *rows, int *n
                     if (g_array_index (occ, int, k) > 0)
                       g_array_index (occ, int, k)--;
                 }
-              g_free (sr);
               while ((int) rows->len <= r - first)
                 g_ptr_array_add (rows, NULL);
             }
           while (col < (int) occ->len && g_array_index (occ, int, col) > 0)
             col++;
-          int cn = attr_int (c, "column-number", 0, 1, 10000);
+          int cn = c->props->column_number;
           if (cn > 0)
             col = cn - 1;
           tcell *tc = g_new0 (tcell, 1);
@@ -136,8 +106,8 @@ grid_rows (tctx *t, const gw_fo *part, GPtrArray *cells, GPtrArray *rows, int *n
           tc->fo = c;
           tc->row = r;
           tc->col = col;
-          tc->rows = attr_int (c, "number-rows-spanned", 1, 1, 100000);
-          tc->cols = attr_int (c, "number-columns-spanned", 1, 1, 10000);
+          tc->rows = c->props->number_rows_spanned;
+          tc->cols = c->props->number_columns_spanned;
           if ((guint) (col + tc->cols) > occ->len)
             g_array_set_size (occ, col + tc->cols + 64);
           for (int k = 0; k < tc->cols; k++)
@@ -146,10 +116,8 @@ grid_rows (tctx *t, const gw_fo *part, GPtrArray *cells, GPtrArray *rows, int *n
           col += tc->cols;
           if (implicit)
             {
-              char *er = gw_fo_attr (c, "ends-row");
-              if (er && !strcmp (er, "true"))
+              if (c->props->ends_row)
                 col = t->ncols;
-              g_free (er);
             }
         }
       if (!implicit)
@@ -320,16 +288,15 @@ cell_box (tctx *t, tcell *c, const tgrid *g)
   ref.width = MAX (w - bl - br - b->pad[2] - b->pad[3], 1);
   ref.si_base = gw_len_resolve (st->start_indent, ref.width, 0);
   ref.ei_base = gw_len_resolve (st->end_indent, ref.width, 0);
-  char *id = gw_fo_attr (c->fo, "id");
+  const char *id = c->fo->props->id;
   if (id)
     {
       vitem *m = lay_item_new (job, VI_MARK);
       m->u.mark.kind = MARK_ID;
-      m->u.mark.name = gw_style_intern_str (job->tree->pool, id);
+      m->u.mark.name = id; /* interned in the tree's pool */
       m->u.mark.fo = c->fo;
       m->no_break_after = 1;
       g_ptr_array_add (b->items, m);
-      g_free (id);
     }
   lay_blocks (job, c->fo, &ref, b->items);
   /* a row with an explicit height: at least that tall */
@@ -618,7 +585,7 @@ lay_table (lay_job *job, const gw_fo *table, const lay_ref *ref, GPtrArray *out)
       {
         double v;
         int k = col_width (c, &v);
-        int rep = attr_int (c, "number-columns-repeated", 1, 1, 1000);
+        int rep = c->props->number_columns_repeated;
         for (int i = 0; i < rep; i++)
           {
             g_array_append_val (kinds, k);
@@ -634,7 +601,7 @@ lay_table (lay_job *job, const gw_fo *table, const lay_ref *ref, GPtrArray *out)
         if (row->kind == FO_TABLE_ROW)
           for (const gw_fo *c = row->first; c; c = c->next)
             if (c->kind == FO_TABLE_CELL)
-              n += attr_int (c, "number-columns-spanned", 1, 1, 10000);
+              n += c->props->number_columns_spanned;
         ncols = MAX (ncols, MIN (n, 1000));
       }
   if (ncols == 0)
@@ -654,12 +621,10 @@ lay_table (lay_job *job, const gw_fo *table, const lay_ref *ref, GPtrArray *out)
   t.cx = g_new0 (double, ncols);
   t.cw = g_new0 (double, ncols);
   double inner = tw - (t.collapse ? 0 : st->border[2].width + st->border[3].width + t.sep_h * (ncols + 1));
-  char *tl = gw_fo_attr (table, "table-layout");
   gboolean any_spec = FALSE;
   for (int i = 0; i < ncols; i++)
     any_spec = any_spec || g_array_index (kinds, int, i) != 3;
-  gboolean automatic = (tl && !strcmp (tl, "auto")) || !any_spec;
-  g_free (tl);
+  gboolean automatic = table->props->table_layout_auto || !any_spec;
   double *fixed = g_new (double, ncols);
   double used = 0, prop = 0;
   for (int i = 0; i < ncols; i++)
@@ -699,11 +664,8 @@ lay_table (lay_job *job, const gw_fo *table, const lay_ref *ref, GPtrArray *out)
   tb->bg = st->background;
   tb->retain_borders = TRUE;
   tb->keep_together = st->keep_together > 0;
-  char *oh = gw_fo_attr (table, "table-omit-header-at-break"), *of = gw_fo_attr (table, "table-omit-footer-at-break");
-  tb->omit_header_at_break = oh && !strcmp (oh, "true");
-  tb->omit_footer_at_break = of && !strcmp (of, "true");
-  g_free (oh);
-  g_free (of);
+  tb->omit_header_at_break = table->props->omit_header_at_break;
+  tb->omit_footer_at_break = table->props->omit_footer_at_break;
   for (const gw_fo *part = table->first; part; part = part->next)
     {
       if (part->kind == FO_TABLE_HEADER)
