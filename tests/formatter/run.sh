@@ -78,6 +78,7 @@ have autotable && check "autotable.fo" check_autotable.py "$WORK/autotable.areas
 have lists && check "lists.fo" check_lists.py "$WORK/lists.areas.xml"
 have absolute && check "absolute.fo" check_absolute.py "$WORK/absolute.areas.xml"
 have blocks && png blocks 72 && check "blocks.fo" check_blocks.py "$WORK/blocks.areas.xml" "$WORK/blocks-72dpi"
+have props && png props 72 && check "props.fo" check_props.py "$WORK/props.areas.xml" "$WORK/props-72dpi-1.png"
 dumps=()
 for name in "${names[@]}"; do have "$name" && dumps+=("$WORK/$name.areas.xml"); done
 check "kinsoku" check_kinsoku.py "${dumps[@]}"
