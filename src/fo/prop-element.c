@@ -23,11 +23,10 @@ p_margin (prop_job *j, const gw_prop_row *row, const char *v, void *field)
   if (!gw_value_four_sides (v, s))
     return FALSE;
   for (int i = 0; i < 4; i++)
-    {
-      if (!gw_parse_length (s[i], j->st->font_size, &m[i]))
-        return FALSE;
-      j->el->margin_set[i] = TRUE;
-    }
+    if (!gw_parse_length (s[i], j->st->font_size, &m[i]))
+      return FALSE;
+  for (int i = 0; i < 4; i++)
+    j->el->margin_set[i] = TRUE;
   return TRUE;
 }
 

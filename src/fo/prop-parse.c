@@ -187,11 +187,13 @@ p_align (prop_job *j, const gw_prop_row *row, const char *v, void *field)
 gboolean
 p_indent (prop_job *j, const gw_prop_row *row, const char *v, void *field)
 {
+  if (!gw_parse_length (v, j->st->font_size, field))
+    return FALSE;
   if (row->arg == 0)
     j->el->start_indent_set = TRUE;
   else
     j->el->end_indent_set = TRUE;
-  return gw_parse_length (v, j->st->font_size, field);
+  return TRUE;
 }
 
 /* A component of a space: .minimum/.optimum/.maximum/.conditionality/.precedence. */
@@ -235,16 +237,15 @@ gboolean
 p_space (prop_job *j, const gw_prop_row *row, const char *v, void *field)
 {
   gw_space *sp = field;
+  double d = 0;
+  if (j->component ? !space_component (j, sp, j->component, v) : !abs_len (j, v, &d))
+    return FALSE;
+  if (!j->component)
+    sp->min = sp->opt = sp->max = d;
   if (row->arg == 0)
     j->space_before_set = TRUE;
   else
     j->space_after_set = TRUE;
-  if (j->component)
-    return space_component (j, sp, j->component, v);
-  double d;
-  if (!abs_len (j, v, &d))
-    return FALSE;
-  sp->min = sp->opt = sp->max = d;
   return TRUE;
 }
 

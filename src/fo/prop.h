@@ -41,7 +41,9 @@ typedef struct prop_job prop_job;
 typedef struct gw_prop_row gw_prop_row;
 
 /* Parses value `v` (stripped, not "inherit") into `field` (the row's field in the style or
- * element properties being computed). FALSE if invalid: the caller then restores the field. */
+ * element properties being computed). FALSE if invalid: the caller then restores the field
+ * (a shorthand's or a row without a field: the whole style), so a parser of a row with a
+ * field touches nothing else before it succeeds (flags such as space_before_set last). */
 typedef gboolean (*gw_prop_parse) (prop_job *j, const gw_prop_row *row, const char *v, void *field);
 
 struct gw_prop_row {

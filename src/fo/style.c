@@ -197,6 +197,19 @@ pool_derive (gw_style_pool *p)
         g_array_append_val (p->resets, ((reset_range){ r->offset, r->size }));
     }
   g_array_sort (p->keys, key_cmp);
+  /* adjacent fields of one kind hash as one run (the 4-byte fields are mostly one) */
+  guint nk = 0;
+  for (guint i = 0; i < p->keys->len; i++)
+    {
+      key_field cur = g_array_index (p->keys, key_field, i);
+      key_field *last = nk ? &g_array_index (p->keys, key_field, nk - 1) : NULL;
+      gboolean runs = cur.type == GW_T_F64 || cur.type == GW_T_I32 || cur.type == GW_T_LEN;
+      if (last && runs && last->type == cur.type && last->offset + last->size == cur.offset)
+        last->size += cur.size;
+      else
+        g_array_index (p->keys, key_field, nk++) = cur;
+    }
+  g_array_set_size (p->keys, nk);
   g_array_sort (p->resets, range_cmp);
   /* merge overlapping and adjacent ranges: a handful of memcpy per element */
   guint n = 0;
@@ -370,14 +383,22 @@ apply (prop_job *j, const todo *t)
       g_free (v);
       return;
     }
-  gw_style before = *j->st; /* parsers may write part of a value before rejecting it */
-  gw_fo_props el_before = *j->el;
-  prop_job jbefore = *j;
+  /* parsers may write part of a value before rejecting it: keep what it may touch */
+  gboolean whole = (r->flags & GW_PROP_SHORTHAND) || !r->size;
+  gw_style before;
+  gw_fo_props el_before;
+  prop_job jbefore;
+  char field_before[sizeof (gw_style) > sizeof (gw_fo_props) ? sizeof (gw_style) : sizeof (gw_fo_props)];
+  if (whole)
+    before = *j->st, el_before = *j->el, jbefore = *j;
+  else
+    memcpy (field_before, field, r->size);
   if (!r->parse (j, r, v, field))
     {
-      *j->st = before;
-      *j->el = el_before;
-      *j = jbefore;
+      if (whole)
+        *j->st = before, *j->el = el_before, *j = jbefore;
+      else
+        memcpy (field, field_before, r->size);
       gw_diag_warn (j->ctx->diag, j->file, xmlGetLineNo (j->node),
                     "invalid value '%.80s%s' for property '%s' (default used)", v,
                     strlen (v) > 80 ? "…" : "", j->name);
