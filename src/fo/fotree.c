@@ -53,6 +53,7 @@ static const fo_elem fo_elems[] = {
   { "list-item-body", FO_LIST_ITEM_BODY, FO_CLASS_OTHER },
   { "marker", FO_MARKER, FO_CLASS_OTHER },
   { "retrieve-marker", FO_RETRIEVE_MARKER, FO_CLASS_NEUTRAL },
+  { "retrieve-table-marker", FO_RETRIEVE_TABLE_MARKER, FO_CLASS_NEUTRAL },
   { "bookmark-tree", FO_BOOKMARK_TREE, FO_CLASS_OTHER },
   { "bookmark", FO_BOOKMARK, FO_CLASS_OTHER },
   { "bookmark-title", FO_BOOKMARK_TITLE, FO_CLASS_OTHER },

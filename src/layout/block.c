@@ -392,7 +392,9 @@ lay_block_container (lay_job *job, const gw_fo *fo, const lay_ref *ref, GPtrArra
 const gw_fo *
 lay_retrieved_marker (lay_job *job, const gw_fo *rm)
 {
-  const gw_fo *m = job->retrieve ? job->retrieve (job, rm) : NULL;
+  const gw_fo *m = rm->kind == FO_RETRIEVE_TABLE_MARKER ? lay_table_retrieve (job, rm)
+                   : job->retrieve                     ? job->retrieve (job, rm)
+                                                       : NULL;
   return m ? gw_fotree_restyled_marker (job->ctx, job->tree, m, rm->style) : NULL;
 }
 
@@ -468,6 +470,7 @@ lay_blocks (lay_job *job, const gw_fo *parent, const lay_ref *ref, GPtrArray *ou
             break;
           }
         case FO_RETRIEVE_MARKER:
+        case FO_RETRIEVE_TABLE_MARKER:
           {
             /* block-level marker content is laid out here; inline content joins the line */
             const gw_fo *m = lay_retrieved_marker (job, c);

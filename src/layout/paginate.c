@@ -493,7 +493,7 @@ emit_box (emit_ctx *e, const vbox *b, gw_area *parent, double ox, double y, doub
   double bottom = (!b->cont_bottom || b->retain_borders) ? b->border[1].width * f + b->pad[1] : 0;
   double cy = y + top;
   if (b->header && (!b->cont_top || !b->omit_header_at_break))
-    cy = emit_list (e, b->header, a, ox, cy, 0);
+    cy = emit_list (e, lay_table_part_for (e->job, b, TRUE), a, ox, cy, 0);
   double content = lay_list_height (b->items);
   double footer = (b->footer && (!b->cont_bottom || !b->omit_footer_at_break)) ? b->footer_h : 0;
   double room = h - top - bottom - footer - (cy - y - top);
@@ -504,7 +504,7 @@ emit_box (emit_ctx *e, const vbox *b, gw_area *parent, double ox, double y, doub
   double stretch = room > content ? room - content : 0;
   cy = emit_list (e, b->items, a, ox, cy, b->dalign <= GW_DALIGN_BEFORE ? stretch : 0);
   if (footer > 0)
-    emit_list (e, b->footer, a, ox, y + h - bottom - footer, 0);
+    emit_list (e, lay_table_part_for (e->job, b, FALSE), a, ox, y + h - bottom - footer, 0);
 }
 
 /* Records an id's page (first and last occurrence). */

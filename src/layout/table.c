@@ -10,7 +10,9 @@
  *      columns are the cells spanning the whole group plus, for the remaining column ranges,
  *      a nested list of the group's sub-rows — so a row-spanning cell and the rows beside it
  *      break across pages independently, between lines;
- *   5. the table is a box with the header/footer lists repeated at breaks. */
+ *   5. the table is a box with the header/footer lists repeated at breaks; a header or footer
+ *      holding fo:retrieve-table-marker is laid out again for each fragment of the table
+ *      (lay_table_part_for), its height reserved for the tallest marker it may show. */
 #include "layout/lay.h"
 
 #include <math.h>
@@ -441,6 +443,237 @@ lay_part (tctx *t, const gw_fo *part, GPtrArray *out)
   grid_clear (&g);
 }
 
+/* ---- fo:retrieve-table-marker (XSL 1.1 §6.13.7) ---- */
+
+/* What laying a header or footer out again needs: the table's column geometry. */
+struct lay_table_parts {
+  tctx t;                     /* cx, cw in the pass storage */
+  const gw_fo *header, *footer; /* the parts that retrieve table markers, or NULL */
+};
+
+/* One cell of a table fragment: does its first / last area lie in the fragment? */
+typedef struct { const gw_fo *cell; gboolean starts, ends; } frag_cell;
+
+/* The fragment a header or footer is being laid out for. */
+struct lay_table_frag {
+  const gw_fo *table;
+  GArray *cells;              /* frag_cell in the fragment's order (NULL while measuring) */
+  unsigned first_serial;      /* the first cell of the fragment in document order */
+  const gw_fo *const *forced; /* measuring: the markers retrievals of their class return */
+  guint n_forced;
+};
+
+/* TRUE if a subtree holds a retrieve-table-marker. */
+static gboolean
+has_table_retrieve (const gw_fo *fo)
+{
+  for (const gw_fo *c = fo->first; c; c = c->next)
+    if (c->kind == FO_RETRIEVE_TABLE_MARKER || has_table_retrieve (c))
+      return TRUE;
+  return FALSE;
+}
+
+/* Collects the table cells of a fragment's items (rows, sub-rows of spans). */
+static void
+frag_collect (const GPtrArray *items, GArray *cells)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      const vitem *it = g_ptr_array_index (items, i);
+      guint n = it->kind == VI_PAR ? it->u.cols->len : it->kind == VI_BOX ? 1 : 0;
+      for (guint k = 0; k < n; k++)
+        {
+          const vbox *b = it->kind == VI_PAR ? g_ptr_array_index (it->u.cols, k) : it->u.box;
+          if (b->fo && b->fo->kind == FO_TABLE_CELL)
+            g_array_append_val (cells, ((frag_cell){ b->fo, !b->cont_top, !b->cont_bottom }));
+          else if (!b->fo)
+            frag_collect (b->items, cells);
+        }
+    }
+}
+
+/* The first and last marker of class `cls` in a cell (document order), not looking into
+ * nested tables. */
+static void
+cell_markers (const gw_fo *fo, const char *cls, const gw_fo **first, const gw_fo **last)
+{
+  for (const gw_fo *c = fo->first; c; c = c->next)
+    if (c->kind == FO_MARKER)
+      {
+        if (!c->props->marker_class_name || strcmp (c->props->marker_class_name, cls))
+          continue;
+        if (!*first || c->serial < (*first)->serial)
+          *first = c;
+        if (!*last || c->serial > (*last)->serial)
+          *last = c;
+      }
+    else if (c->kind != FO_TABLE)
+      cell_markers (c, cls, first, last);
+}
+
+/* The last marker of a class in the table's body cells before document position `serial`. */
+static const gw_fo *
+marker_before (const gw_fo *fo, const char *cls, unsigned serial)
+{
+  const gw_fo *best = NULL;
+  for (const gw_fo *c = fo->first; c && c->serial < serial; c = c->next)
+    {
+      const gw_fo *first = NULL, *last = NULL;
+      if (c->kind == FO_TABLE_CELL)
+        cell_markers (c, cls, &first, &last);
+      else if (c->kind == FO_TABLE_BODY || c->kind == FO_TABLE_ROW)
+        last = marker_before (c, cls, serial);
+      if (last && (!best || last->serial > best->serial))
+        best = last;
+    }
+  return best;
+}
+
+/* The marker a retrieve-table-marker stands for in the fragment being laid out:
+ *   first-starting-within-table   first marker of a cell that starts in the fragment
+ *   first-including-carryover     first marker of any cell in it (one carried over first)
+ *   last-starting-within-table    last marker of a cell that starts in it
+ *   last-ending-within-table      last marker of a cell that ends in it, else of any cell
+ * and when the fragment has none, with retrieve-boundary-within-table="table" (the
+ * default) the last marker of the table's earlier fragments. */
+const gw_fo *
+lay_table_retrieve (lay_job *job, const gw_fo *rtm)
+{
+  const lay_table_frag *f = job->table_frag;
+  const char *cls = rtm->props->retrieve_class_name;
+  if (!f)
+    {
+      gw_diag_warn_once (job->ctx->diag, "retrieve-table-marker-outside", job->tree->file, rtm->line,
+                         "fo:retrieve-table-marker outside a table-header or table-footer ignored");
+      return NULL;
+    }
+  if (!cls)
+    return NULL;
+  if (!f->cells) /* measuring */
+    {
+      for (guint i = 0; i < f->n_forced; i++)
+        if (!g_strcmp0 (f->forced[i]->props->marker_class_name, cls))
+          return f->forced[i];
+      return NULL;
+    }
+  gw_retrieve_pos pos = rtm->props->retrieve_position_within_table;
+  const gw_fo *found = NULL;
+  for (int pass = 0; pass < 2 && !found; pass++)
+    for (guint i = 0; i < f->cells->len; i++)
+      {
+        const frag_cell *fc = &g_array_index (f->cells, frag_cell, i);
+        const gw_fo *first = NULL, *last = NULL;
+        gboolean take = pos == GW_RP_FIRST_INCLUDING_CARRYOVER
+                        || ((pos == GW_RP_FIRST_STARTING || pos == GW_RP_LAST_STARTING) && fc->starts)
+                        || (pos == GW_RP_LAST_ENDING && (fc->ends || pass == 1));
+        if (!take)
+          continue;
+        cell_markers (fc->cell, cls, &first, &last);
+        gboolean want_first = pos == GW_RP_FIRST_STARTING || pos == GW_RP_FIRST_INCLUDING_CARRYOVER;
+        const gw_fo *m = want_first ? first : last;
+        if (m && (!found || (want_first ? m->serial < found->serial : m->serial > found->serial)))
+          found = m;
+      }
+  if (!found && rtm->props->retrieve_boundary_within_table == GW_RBT_TABLE)
+    found = marker_before (f->table, cls, f->first_serial);
+  return found;
+}
+
+/* Lays a header or footer out with retrievals resolved by `f`. */
+static GPtrArray *
+part_with (lay_job *job, const lay_table_parts *tp, const gw_fo *part, const lay_table_frag *f)
+{
+  const lay_table_frag *saved = job->table_frag;
+  GPtrArray *out = lay_list_new (job);
+  tctx t = tp->t;
+  job->table_frag = f;
+  lay_part (&t, part, out);
+  job->table_frag = saved;
+  return out;
+}
+
+/* The header (or footer) to draw with a table fragment: the table's own list, or laid out
+ * again for the fragment when it retrieves table markers. */
+GPtrArray *
+lay_table_part_for (lay_job *job, const vbox *frag, gboolean header)
+{
+  GPtrArray *own = header ? frag->header : frag->footer;
+  const gw_fo *part = frag->parts ? (header ? frag->parts->header : frag->parts->footer) : NULL;
+  if (!part)
+    return own;
+  lay_table_frag f = { frag->parts->t.table, g_array_new (FALSE, FALSE, sizeof (frag_cell)), G_MAXUINT, NULL, 0 };
+  frag_collect (frag->items, f.cells);
+  for (guint i = 0; i < f.cells->len; i++)
+    f.first_serial = MIN (f.first_serial, g_array_index (f.cells, frag_cell, i).cell->serial);
+  GPtrArray *out = part_with (job, frag->parts, part, &f);
+  g_array_free (f.cells, TRUE);
+  return out;
+}
+
+/* Collects the body's markers of `cls` (document order, at most `cap`). */
+static void
+body_markers (const gw_fo *fo, const char *cls, GPtrArray *out, guint cap)
+{
+  for (const gw_fo *c = fo->first; c && out->len < cap; c = c->next)
+    if (c->kind == FO_MARKER)
+      {
+        if (c->props->marker_class_name && !strcmp (c->props->marker_class_name, cls))
+          g_ptr_array_add (out, (gpointer) c);
+      }
+    else if (c->kind != FO_TABLE_HEADER && c->kind != FO_TABLE_FOOTER && c->kind != FO_TABLE)
+      body_markers (c, cls, out, cap);
+}
+
+/* Collects the classes a part retrieves. */
+static void
+part_classes (const gw_fo *fo, GPtrArray *out)
+{
+  for (const gw_fo *c = fo->first; c; c = c->next)
+    if (c->kind == FO_RETRIEVE_TABLE_MARKER && c->props->retrieve_class_name)
+      {
+        guint k;
+        if (!g_ptr_array_find_with_equal_func (out, c->props->retrieve_class_name, g_str_equal, &k))
+          g_ptr_array_add (out, (gpointer) c->props->retrieve_class_name);
+      }
+    else
+      part_classes (c, out);
+}
+
+/* Lays out a header or footer that retrieves table markers and measures the height to
+ * reserve: for each class the marker that makes the part tallest (of the body's first 64),
+ * then all those at once.  Returns the list laid out with no marker. */
+static GPtrArray *
+part_measured (lay_job *job, const lay_table_parts *tp, const gw_fo *part, double *h)
+{
+  const gw_fo *tallest[16] = { NULL };
+  lay_table_frag f = { tp->t.table, NULL, 0, tallest, 0 };
+  GPtrArray *out = part_with (job, tp, part, &f);
+  *h = lay_list_height (out);
+  GPtrArray *classes = g_ptr_array_new (), *markers = g_ptr_array_new ();
+  part_classes (part, classes);
+  guint nc = MIN (classes->len, G_N_ELEMENTS (tallest));
+  for (guint k = 0; k < nc; k++)
+    {
+      double best = -1;
+      g_ptr_array_set_size (markers, 0);
+      body_markers (tp->t.table, g_ptr_array_index (classes, k), markers, 64);
+      for (guint i = 0; i < markers->len; i++)
+        {
+          const gw_fo *one = g_ptr_array_index (markers, i);
+          lay_table_frag fi = { tp->t.table, NULL, 0, &one, 1 };
+          double hi = lay_list_height (part_with (job, tp, part, &fi));
+          if (hi > best)
+            best = hi, tallest[f.n_forced] = one;
+        }
+      if (best >= 0)
+        f.n_forced++;
+    }
+  *h = MAX (*h, lay_list_height (part_with (job, tp, part, &f)));
+  g_ptr_array_free (classes, TRUE);
+  g_ptr_array_free (markers, TRUE);
+  return out;
+}
+
 /* Min/max content widths of a block-level subtree (for auto layout). */
 void
 lay_block_widths (lay_job *job, const gw_fo *fo, double *min_w, double *max_w)
@@ -666,19 +899,48 @@ lay_table (lay_job *job, const gw_fo *table, const lay_ref *ref, GPtrArray *out)
   tb->keep_together = st->keep_together > 0;
   tb->omit_header_at_break = table->props->omit_header_at_break;
   tb->omit_footer_at_break = table->props->omit_footer_at_break;
+  lay_table_parts *tp = NULL;
+  for (const gw_fo *part = table->first; part; part = part->next)
+    if ((part->kind == FO_TABLE_HEADER || part->kind == FO_TABLE_FOOTER) && has_table_retrieve (part))
+      {
+        if (!tp)
+          {
+            tp = lay_alloc (job, sizeof *tp);
+            tp->t = t;
+            tp->t.cx = lay_alloc (job, ncols * sizeof (double));
+            tp->t.cw = lay_alloc (job, ncols * sizeof (double));
+            memcpy (tp->t.cx, t.cx, ncols * sizeof (double));
+            memcpy (tp->t.cw, t.cw, ncols * sizeof (double));
+          }
+        if (part->kind == FO_TABLE_HEADER)
+          tp->header = part;
+        else
+          tp->footer = part;
+      }
+  tb->parts = tp;
   for (const gw_fo *part = table->first; part; part = part->next)
     {
       if (part->kind == FO_TABLE_HEADER)
         {
-          tb->header = lay_list_new (job);
-          lay_part (&t, part, tb->header);
-          tb->header_h = lay_list_height (tb->header);
+          if (tp && tp->header == part)
+            tb->header = part_measured (job, tp, part, &tb->header_h);
+          else
+            {
+              tb->header = lay_list_new (job);
+              lay_part (&t, part, tb->header);
+              tb->header_h = lay_list_height (tb->header);
+            }
         }
       else if (part->kind == FO_TABLE_FOOTER)
         {
-          tb->footer = lay_list_new (job);
-          lay_part (&t, part, tb->footer);
-          tb->footer_h = lay_list_height (tb->footer);
+          if (tp && tp->footer == part)
+            tb->footer = part_measured (job, tp, part, &tb->footer_h);
+          else
+            {
+              tb->footer = lay_list_new (job);
+              lay_part (&t, part, tb->footer);
+              tb->footer_h = lay_list_height (tb->footer);
+            }
         }
       else if (part->kind == FO_TABLE_BODY)
         lay_part (&t, part, tb->items);

@@ -262,6 +262,7 @@ para_collect (para *p, const gw_fo *fo, const gw_fo *link, double line_w)
       para_add_text (p, fo->text, fo->style, fo, link);
       return TRUE;
     case FO_RETRIEVE_MARKER:
+    case FO_RETRIEVE_TABLE_MARKER:
       {
         const gw_fo *m = lay_retrieved_marker (p->job, fo);
         for (const gw_fo *c = m ? m->first : NULL; c; c = c->next)
