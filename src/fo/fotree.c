@@ -240,22 +240,6 @@ gw_fotree_free (gw_fotree *tree)
   g_free (tree);
 }
 
-/* An attribute value (caller frees) or NULL. */
-char *
-gw_fo_attr (const gw_fo *fo, const char *name)
-{
-  if (!fo || fo->kind == FO_TEXT)
-    return NULL;
-  xmlChar *v = xmlGetNoNsProp (fo->node, (const xmlChar *) name);
-  if (!v)
-    v = xmlGetNsProp (fo->node, (const xmlChar *) name, (const xmlChar *) GW_GX_NS);
-  if (!v)
-    return NULL;
-  char *s = g_strstrip (g_strdup ((const char *) v));
-  xmlFree (v);
-  return s;
-}
-
 /* First child of a kind. */
 gw_fo *
 gw_fo_child (const gw_fo *fo, gw_fo_kind kind)

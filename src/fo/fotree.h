@@ -66,8 +66,6 @@ void gw_fotree_free (gw_fotree *tree);
 const char *gw_fo_kind_name (gw_fo_kind kind);
 /* The class of an element kind (block-level, inline-level, neutral). */
 gw_fo_class gw_fo_kind_class (gw_fo_kind kind);
-/* An attribute of a node as a new string (caller g_free), or NULL. */
-char *gw_fo_attr (const gw_fo *fo, const char *name);
 /* The first child of the given kind, or NULL (borrowed). */
 gw_fo *gw_fo_child (const gw_fo *fo, gw_fo_kind kind);
 /* Looks up a node by id (borrowed) or NULL. */
