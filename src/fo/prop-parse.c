@@ -90,6 +90,63 @@ p_font_size (prop_job *j, const gw_prop_row *row, const char *v, void *field)
   return TRUE;
 }
 
+/* font (shorthand): [style] [weight] size[/line-height] family; what it omits is reset to
+ * the initial value (normal). */
+gboolean
+p_font (prop_job *j, const gw_prop_row *row, const char *v, void *field)
+{
+  static const char *const styles[] = { "italic", "oblique", "backslant", NULL };
+  gw_style *st = j->st;
+  const char *p = v;
+  char word[64];
+  st->italic = FALSE;
+  st->font_weight = 400;
+  st->line_height = -1;
+  st->line_height_factor = 0;
+  for (;;)
+    {
+      while (*p == ' ')
+        p++;
+      size_t n = strcspn (p, " ");
+      if (!n || n >= sizeof word)
+        return FALSE;
+      memcpy (word, p, n);
+      word[n] = 0;
+      int k;
+      if (!strcmp (word, "normal"))
+        ;
+      else if (gw_value_keyword (word, styles, &k))
+        st->italic = TRUE;
+      else if (!p_font_weight (j, row, word, &st->font_weight))
+        break;
+      p += n;
+    }
+  /* p: size[/line-height] family */
+  size_t n = strcspn (p, " /");
+  if (n >= sizeof word)
+    return FALSE;
+  memcpy (word, p, n);
+  word[n] = 0;
+  if (!p_font_size (j, row, word, &st->font_size))
+    return FALSE;
+  p += n;
+  if (*p == '/')
+    {
+      p++;
+      n = strcspn (p, " ");
+      if (!n || n >= sizeof word)
+        return FALSE;
+      memcpy (word, p, n);
+      word[n] = 0;
+      if (!p_line_height (j, row, word, &st->line_height))
+        return FALSE;
+      p += n;
+    }
+  while (*p == ' ')
+    p++;
+  return *p && p_font_family (j, row, p, &st->font_family);
+}
+
 /* font-family: kept as written (comma list), quotes removed, interned. */
 gboolean
 p_font_family (prop_job *j, const gw_prop_row *row, const char *v, void *field)

@@ -59,6 +59,7 @@ static const char *const w_leader[] = { "space", "rule", "dots", "use-content", 
 #define EL GW_PROP_ELEMENT
 #define CPD GW_PROP_COMPOUND
 #define SHORT GW_PROP_SHORTHAND
+#define R_FONT GW_RANK_FONT
 #define R_FS GW_RANK_FONT_SIZE
 #define R_SH GW_RANK_SHORTHAND
 #define R_ALL GW_RANK_ALL_SIDES
@@ -140,6 +141,7 @@ const gw_prop_row gw_prop_table[] = {
   { "extent", R_SP, EL, GW_T_NONE, E (extent), p_extent, NULL, 0, NULL },
   { "external-destination", R_SP, EL, GW_T_NONE, E (external_destination), p_string, NULL, 0, NULL },
   { "flow-name", R_SP, EL, GW_T_NONE, E (flow_name), p_string, NULL, 0, NULL },
+  { "font", R_FONT, SHORT, GW_T_NONE, NOF, p_font, NULL, 0, NULL },
   { "font-family", R_SP, INH, GW_T_STR, S (font_family), p_font_family, "宋体, serif", 0, NULL },
   { "font-selection-strategy", R_SP, 0, GW_T_NONE, NOF, p_accept, NULL, 0, NULL },
   { "font-size", R_FS, INH, GW_T_F64, S (font_size), p_font_size, "12pt", 0, NULL },

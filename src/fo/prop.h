@@ -10,6 +10,7 @@
  * rank overrides what one of a lower rank set, whatever the attribute order; within a rank the
  * attribute order decides (a stable sort). */
 typedef enum {
+  GW_RANK_FONT,      /* the font shorthand (its em lengths are the parent's) */
   GW_RANK_FONT_SIZE, /* font-size: every other em length is relative to it */
   GW_RANK_SHORTHAND, /* border, margin, padding, white-space, border-spacing */
   GW_RANK_ALL_SIDES, /* border-width, border-style, border-color */
@@ -102,6 +103,7 @@ gboolean p_bool (prop_job *j, const gw_prop_row *row, const char *v, void *field
 gboolean p_len (prop_job *j, const gw_prop_row *row, const char *v, void *field);
 gboolean p_abs_len (prop_job *j, const gw_prop_row *row, const char *v, void *field);
 gboolean p_color (prop_job *j, const gw_prop_row *row, const char *v, void *field);
+gboolean p_font (prop_job *j, const gw_prop_row *row, const char *v, void *field);
 gboolean p_font_size (prop_job *j, const gw_prop_row *row, const char *v, void *field);
 gboolean p_font_family (prop_job *j, const gw_prop_row *row, const char *v, void *field);
 gboolean p_font_weight (prop_job *j, const gw_prop_row *row, const char *v, void *field);

@@ -260,7 +260,7 @@ gw_style_pool_new (void)
   p->str_index = g_hash_table_new (g_str_hash, g_str_equal);
   p->props = g_ptr_array_new_with_free_func (g_free);
   pool_derive (p);
-  for (int rank = GW_RANK_FONT_SIZE; rank <= GW_RANK_COMPONENT; rank++)
+  for (int rank = GW_RANK_FONT; rank <= GW_RANK_COMPONENT; rank++)
     for (gsize i = 0; i < gw_prop_table_len; i++)
       if (gw_prop_table[i].rank == rank && gw_prop_table[i].initial)
         pool_initial (p, &gw_prop_table[i]);

@@ -3,7 +3,8 @@
 PNG is page 1 at 72 dpi (1px = 1pt): border colours are seen there.
   - a specific property wins over its shorthand in either attribute order (XSL 1.1 §5.2):
     border-top-color over border-top, border-color over border, border-top over border-width,
-    margin-left over margin, padding-left over padding, space-before over margin-top;
+    margin-left over margin, padding-left over padding, space-before over margin-top,
+    font-size over font;
   - a block's 100th property attribute (font-size) is applied;
   - element-specific properties: initial-page-number, a page master's margins."""
 import os
@@ -58,6 +59,10 @@ def main():
     t = where['space'][1]
     c.check('space-before wins over margin-top', abs(f(t, 'y') - pad_bottom - 12) < 0.01,
             f'gap {f(t, "y") - pad_bottom:.2f}pt (12 expected)')
+    t = next((e for e in pages[0].iter('line') if ''.join(x.text or '' for x in e.iter('text')) == '辛'), None)
+    got = (t.find('text').get('size'), t.get('h'), t.find('text').get('font')) if t is not None else None
+    c.check('font-size wins over font, the rest of font applies', got == ('10.00', '30.00', 'Noto Sans CJK SC'),
+            f'size, line height, font: {got}')
     sizes = {e.get('size') for e in where['many'][2].iter('text')}
     c.check('the 100th attribute (font-size) applies', sizes == {'20.00'}, f'sizes {sorted(sizes)}')
     d = where['numbered'][1]
