@@ -10,7 +10,7 @@ p_string (prop_job *j, const gw_prop_row *row, const char *v, void *field)
 {
   if (!*v && row->arg == 0)
     return FALSE;
-  *(const char **) field = gw_style_intern_str (j->pool, v);
+  *(const char **) field = gw_strings_intern (j->strings, v);
   return TRUE;
 }
 

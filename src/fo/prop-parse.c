@@ -162,7 +162,7 @@ p_font_family (prop_job *j, const gw_prop_row *row, const char *v, void *field)
     families += *p == ',';
   gboolean ok = s->str[0] != '\0' && families <= 32 && s->len <= 1024;
   if (ok)
-    *(const char **) field = gw_style_intern_str (j->pool, s->str);
+    *(const char **) field = gw_strings_intern (j->strings, s->str);
   g_string_free (s, TRUE);
   return ok;
 }

@@ -4,6 +4,7 @@
 #ifndef GW_PROP_H
 #define GW_PROP_H
 
+#include "fo/intern.h"
 #include "fo/props.h"
 
 /* The order in which specified properties are applied (XSL 1.1 §5.2): a property of a higher
@@ -63,7 +64,7 @@ struct gw_prop_row {
 struct prop_job {
   /* borrowed */
   gw_ctx *ctx;
-  gw_style_pool *pool;
+  gw_strings *strings;        /* the pool's */
   const gw_style *parent;
   gw_style *st;               /* being computed */
   gw_fo_props *el;            /* being computed */

@@ -12,9 +12,8 @@ typedef struct { guint16 offset, size; } reset_range;
 
 struct gw_style_pool {
   /* owned */
-  GHashTable *styles;    /* gw_style* → itself (hashed by its key fields) */
-  GStringChunk *strings;
-  GHashTable *str_index; /* char* (in chunk) → same */
+  GHashTable *styles;    /* hash → GPtrArray of gw_style* (compared by their key fields) */
+  gw_strings *strings;
   GPtrArray *props;      /* gw_fo_props* of the elements that have any */
   GArray *keys;          /* key_field: the fields of the specific rows, by offset */
   GArray *resets;        /* reset_range: the non-inherited style fields, merged */
@@ -152,12 +151,7 @@ style_intern (gw_style_pool *pool, const gw_style *st)
 const char *
 gw_style_intern_str (gw_style_pool *pool, const char *s)
 {
-  const char *found = g_hash_table_lookup (pool->str_index, s);
-  if (found)
-    return found;
-  char *copy = g_string_chunk_insert (pool->strings, s);
-  g_hash_table_add (pool->str_index, copy);
-  return copy;
+  return gw_strings_intern (pool->strings, s);
 }
 
 /* Orders key fields by offset. */
@@ -229,7 +223,7 @@ pool_derive (gw_style_pool *p)
 static void
 pool_initial (gw_style_pool *p, const gw_prop_row *r)
 {
-  prop_job j = { NULL, p, &p->initial, &p->initial, &p->initial_props, NULL, NULL, r->name, NULL };
+  prop_job j = { NULL, p->strings, &p->initial, &p->initial, &p->initial_props, NULL, NULL, r->name, NULL };
   char **parts = g_strsplit (r->initial, ";", -1);
   for (int i = 0; parts[i]; i++)
     {
@@ -256,8 +250,7 @@ gw_style_pool_new (void)
   gw_style_pool *p = g_new0 (gw_style_pool, 1);
   p->styles = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                      (GDestroyNotify) g_ptr_array_unref);
-  p->strings = g_string_chunk_new (4096);
-  p->str_index = g_hash_table_new (g_str_hash, g_str_equal);
+  p->strings = gw_strings_new ();
   p->props = g_ptr_array_new_with_free_func (g_free);
   pool_derive (p);
   for (int rank = GW_RANK_FONT; rank <= GW_RANK_COMPONENT; rank++)
@@ -274,8 +267,7 @@ gw_style_pool_free (gw_style_pool *pool)
   if (!pool)
     return;
   g_hash_table_destroy (pool->styles);
-  g_hash_table_destroy (pool->str_index);
-  g_string_chunk_free (pool->strings);
+  gw_strings_free (pool->strings);
   g_ptr_array_free (pool->props, TRUE);
   g_array_free (pool->keys, TRUE);
   g_array_free (pool->resets, TRUE);
@@ -456,7 +448,7 @@ gw_style_compute (gw_ctx *ctx, gw_style_pool *pool, const gw_style *parent, xmlN
       memcpy ((char *) &st + r->offset, (const char *) &pool->initial + r->offset, r->size);
     }
   gw_fo_props el = pool->initial_props;
-  prop_job j = { ctx, pool, parent, &st, &el, file, node, NULL, NULL };
+  prop_job j = { ctx, pool->strings, parent, &st, &el, file, node, NULL, NULL };
   todo stack[32];
   guint n;
   GArray *heap = collect (ctx, node, file, stack, G_N_ELEMENTS (stack), &n);

@@ -20,7 +20,8 @@ static void
 lay_owned_free (gpointer data)
 {
   lay_owned *o = data;
-  o->fn (o->p);
+  if (o->fn) /* NULL once handed over to the area tree */
+    o->fn (o->p);
   g_free (o);
 }
 
@@ -34,6 +35,22 @@ lay_own (lay_job *job, gpointer p, GDestroyNotify fn)
   o->p = p;
   o->fn = fn;
   g_ptr_array_add (job->owned, o);
+}
+
+/* Hands the objects of the pass that `wanted` holds (a set of pointers) over to the area
+ * tree, removing them from the set: the pass no longer frees them. */
+void
+lay_hand_over (lay_job *job, GHashTable *wanted, gw_areas *areas)
+{
+  for (guint i = 0; job->owned && i < job->owned->len; i++)
+    {
+      lay_owned *o = g_ptr_array_index (job->owned, i);
+      if (o->fn && g_hash_table_remove (wanted, o->p))
+        {
+          gw_areas_adopt (areas, o->p, o->fn);
+          o->fn = NULL;
+        }
+    }
 }
 
 /* A new item list owned by the pass. */

@@ -143,6 +143,9 @@ vitem *lay_item_new (lay_job *job, vi_kind kind);
 vbox *lay_box_new (lay_job *job, const gw_fo *fo);
 /* Registers an object to free with the pass. */
 void lay_own (lay_job *job, gpointer p, GDestroyNotify fn);
+/* Hands the objects of the pass that `wanted` holds (pointers) over to `areas` (removed from
+ * the set): the area tree keeps what it shows, the pass frees the rest. */
+void lay_hand_over (lay_job *job, GHashTable *wanted, gw_areas *areas);
 
 /* ---- block.c: FO blocks → vertical lists ---- */
 typedef struct lay_ref {
