@@ -4,7 +4,7 @@
 PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= cc
-PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 cairo-pdf cairo-png librsvg-2.0 fontconfig glib-2.0 harfbuzz libgcrypt libzip
+PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 cairo-pdf cairo-png librsvg-2.0 gdk-pixbuf-2.0 fontconfig glib-2.0 harfbuzz libgcrypt libzip
 VERSION  = 0.1.0
 
 SRCS    := $(shell find src -name '*.c' | sort)
@@ -35,7 +35,7 @@ deps:
 # Without hb-subset or python3 the full fonts serve alone: a warning, not an error.
 fonts: fonts/subset/.stamp
 
-fonts/subset/.stamp: fonts/mkfonts.py $(FONT_CHARS) | deps
+fonts/subset/.stamp: fonts/mkfonts.py fonts/fonts.conf $(FONT_CHARS) | deps
 	@if command -v python3 >/dev/null 2>&1 && command -v hb-subset >/dev/null 2>&1; then \
 	  python3 fonts/mkfonts.py; \
 	else \

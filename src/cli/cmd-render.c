@@ -14,7 +14,7 @@ gw_cmd_render (int argc, char **argv)
   char *out_dir = NULL, *xsl = NULL;
   char **param_opts = NULL;
   double dpi = 96;
-  gboolean png = FALSE, allow_missing = FALSE, quiet = FALSE;
+  gboolean png = FALSE, areas = FALSE, allow_missing = FALSE, quiet = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir,
       N_("write the documents into DIR (default: the current folder)"), N_("DIR") },
@@ -25,6 +25,8 @@ gw_cmd_render (int argc, char **argv)
       "xsl/documents.xml (named after the record file)"), N_("FILE") },
     { "png", 0, 0, G_OPTION_ARG_NONE, &png, N_("also write PNG pages (NAME-1.png …)"), NULL },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("PNG resolution (default 96)"), N_("N") },
+    { "areas", 0, 0, G_OPTION_ARG_NONE, &areas,
+      N_("also write the area tree as XML (NAME.areas.xml, as 'gongwen fo --areas')"), NULL },
     { "allow-missing-glyphs", 0, 0, G_OPTION_ARG_NONE, &allow_missing,
       N_("a character no font has is a warning, not an error"), NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("print errors only"), NULL },
@@ -93,6 +95,12 @@ gw_cmd_render (int argc, char **argv)
             {
               ok = FALSE; /* a record that failed to load, already reported */
               continue;
+            }
+          if (areas)
+            {
+              char *base = g_strconcat (job->output_name, ".areas.xml", NULL);
+              job->areas_path = g_build_filename (dir, base, NULL);
+              g_free (base);
             }
           if (gw_job_run (ctx, engine, cache, &slot, job, (const char *const *) params, png))
             {

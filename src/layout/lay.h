@@ -3,7 +3,8 @@
  * A flow becomes a vertical list of items: lines, spaces, boxes (blocks, tables, cells with
  * borders/padding/background and their own item lists), parallel groups (table rows and list
  * items: columns side by side, each a box) and marks (ids, markers, link destinations).
- * The page breaker (paginate.c) splits lists at legal break points and emits areas. */
+ * The page breaker (paginate.c, split.c) splits lists at legal break points and emits areas
+ * on the page masters of master.c. */
 #ifndef GW_LAY_H
 #define GW_LAY_H
 
@@ -14,6 +15,8 @@ typedef struct lay_job lay_job;
 typedef struct vitem vitem;
 typedef struct vbox vbox;
 typedef struct lay_line lay_line;
+typedef struct lay_table_parts lay_table_parts;
+typedef struct lay_table_frag lay_table_frag;
 
 typedef enum { VI_LINE, VI_SPACE, VI_BOX, VI_PAR, VI_MARK, VI_ABS } vi_kind;
 typedef enum { MARK_ID, MARK_MARKER, MARK_MARKER_END, MARK_LINK_START, MARK_LINK_END } mark_kind;
@@ -50,9 +53,14 @@ struct vbox {
   GPtrArray *header, *footer;/* vitem* lists repeated at breaks, or NULL */
   double header_h, footer_h;
   gboolean omit_header_at_break, omit_footer_at_break;
+  const lay_table_parts *parts; /* a header/footer retrieving table markers, or NULL */
   /* absolute block-containers */
   double abs_x, abs_y, abs_h;
   gboolean fixed;            /* absolute-position="fixed": relative to the page */
+  /* a turned block-container (reference-orientation): its content box, unturned, is
+   * orient_w × orient_h; the items are laid out in the turned frame (master.c, lay_turn_dims) */
+  int orient;
+  double orient_w, orient_h;
 };
 
 typedef enum { PIECE_TEXT, PIECE_IMAGE, PIECE_LEADER, PIECE_SPACE } piece_kind;
@@ -123,6 +131,7 @@ struct lay_job {
   /* while building static content: the marker a retrieve-marker stands for */
   const gw_fo *(*retrieve) (lay_job *job, const gw_fo *retrieve_marker);
   lay_page_info *cur_page;
+  const lay_table_frag *table_frag; /* while a header/footer is laid out for a fragment */
   GPtrArray *open_markers;   /* markers whose parent started but did not end yet (emit order) */
   double laid_h;             /* total height of the lines laid out this pass */
   gboolean stopped;          /* the document is far too long: layout stopped (reported) */
@@ -148,6 +157,8 @@ typedef struct lay_ref {
   double x, width;           /* the reference area: left edge in the emit origin, width */
   double si_base, ei_base;   /* start-/end-indent values inherited at the reference area */
   double label_end, body_start; /* indent values of label-end() and body-start() */
+  double bpd;                /* its height when known (0: not known): the width of the
+                                content of a block-container turned a quarter, height auto */
 } lay_ref;
 /* Appends the vertical list of the children of `parent` (block-level context). */
 void lay_blocks (lay_job *job, const gw_fo *parent, const lay_ref *ref, GPtrArray *out);
@@ -181,6 +192,12 @@ const char *lay_cite_text (lay_job *job, const gw_fo *fo);
 /* ---- table.c / list.c ---- */
 /* Appends the vertical list of a table. */
 void lay_table (lay_job *job, const gw_fo *table, const lay_ref *ref, GPtrArray *out);
+/* The marker a retrieve-table-marker stands for in the table fragment whose header or
+ * footer is being laid out (NULL if none). */
+const gw_fo *lay_table_retrieve (lay_job *job, const gw_fo *rtm);
+/* The header (footer) list to draw with a table fragment (laid out again for it when it
+ * retrieves table markers). */
+GPtrArray *lay_table_part_for (lay_job *job, const vbox *frag, gboolean header);
 /* Min/max content widths of a block-level subtree. */
 void lay_block_widths (lay_job *job, const gw_fo *fo, double *min_w, double *max_w);
 /* Appends the vertical list of a list-block. */
@@ -191,6 +208,43 @@ void lay_list_block (lay_job *job, const gw_fo *list, const lay_ref *ref, GPtrAr
 gw_image *lay_image_load (lay_job *job, const gw_fo *fo, const char *src);
 /* Frees an image. */
 void lay_image_free (gpointer image);
+
+/* ---- split.c ---- */
+#define FOOTNOTE_GAP 8.0 /* room for the separator rule above the footnotes of a page */
+/* Splits `items` so that *head fits in `avail`.  Returns FALSE when nothing can be placed
+ * without breaking a keep (unless `force`).  *tail is NULL when everything fits. */
+gboolean lay_split_list (lay_job *job, GPtrArray *items, double avail, gboolean force,
+                         gboolean at_top, GPtrArray **head, GPtrArray **tail, gw_break *forced);
+/* Removes discardable spaces at the start (where = 0) or end (1) of a list. */
+void lay_strip_spaces (GPtrArray *l, int where);
+
+/* ---- master.c ---- */
+/* Region geometry of a page master: body rectangle and the four outer regions. */
+typedef struct {
+  double pw, ph;
+  double bx, by, bw, bh;     /* region-body content rectangle */
+  double rx[4], ry[4], rw[4], rh[4]; /* before, after, start, end */
+  gboolean has[4];
+  const char *names[4];
+  /* reference-orientation (simple-page-master + region): the turn of each region's content
+   * and its size as the content sees it (w and h exchanged for 90/270) */
+  int body_orient, orient[4];
+  double body_iw, body_ih, riw[4], rih[4];
+} lay_page_geom;
+/* The size (*iw × *ih) a frame turned by `orient` degrees sees in a w × h rectangle. */
+void lay_turn_dims (int orient, double w, double h, double *iw, double *ih);
+/* Finds a simple-page-master or page-sequence-master by name (NULL: none). */
+const gw_fo *lay_find_master (lay_job *job, const char *name);
+/* Selects the simple-page-master for page `index` (0-based in the sequence), or NULL. */
+const gw_fo *lay_select_master (lay_job *job, const gw_fo *ref, int index, int number,
+                                gboolean last, gboolean blank);
+/* Computes the geometry of a page master. */
+void lay_master_geom (lay_job *job, const gw_fo *spm, lay_page_geom *g);
+/* Creates a page area and its info record (owned by job->page_infos); fills `g`. */
+lay_page_info *lay_new_page (lay_job *job, const gw_fo *seq, const gw_fo *spm, int seq_index,
+                             int number, const char *fmt, gboolean blank, lay_page_geom *g);
+/* The initial page number of a sequence (auto = continue, auto-odd, auto-even, N). */
+int lay_initial_number (const gw_fo *seq, int counter);
 
 /* ---- paginate.c ---- */
 /* Paginates one page-sequence, emitting pages into job->areas. */

@@ -184,6 +184,10 @@ import_build (gw_ctx *ctx, gw_record_cache *records, const char *path, const imp
       tree_attr (n, "regime", IMPORT_REGIME);
       tree_attr (n, "rule", rules[i]);
     }
+  /* the statute a sampling rectification order rests on (case.rng requires one) */
+  n = tree_el (&t, root, "legal-basis", NULL);
+  tree_attr (n, "law", "《中华人民共和国产品质量法》");
+  tree_attr (n, "article", "第十七条");
 
   xmlNodePtr ent = tree_el (&t, root, "enterprise", NULL);
   tree_attr (ent, "role", "生产企业");

@@ -12,6 +12,7 @@ WORK=${WORK:-$(mktemp -d)}
 . "$TOP/tests/lib.sh"
 mkdir -p "$WORK"
 cd "$WORK" || exit 1
+t_plan 34
 ZH=zh_CN.UTF-8
 if ! locale -a 2>/dev/null | grep -qi '^zh_CN.utf8$'; then
   t_fail "zh_CN.UTF-8 locale" "not generated (.ci/deps generates it)"; exit 0
@@ -38,6 +39,8 @@ expect() {
 }
 
 CASE="$TOP/xml/cases/case-2015-014-wire.xml"
+LEGAL=$(grep -n '<legal-representative>' "$CASE" | cut -d: -f1)    # where the messages point
+INSP=$(grep -n '<inspectors>' "$CASE" | cut -d: -f1)
 FILM="$TOP/xml/cases/case-2015-023-film.xml"
 mkdir -p cases
 cp "$TOP"/xml/regime-*.xml .   # the cases find their regimes one folder up
@@ -55,10 +58,10 @@ expect "C: gongwen validate --help is English" 0 "Usage:" "Exit status" -- "用�
 # ---- a record missing its 法定代表人
 grep -v legal-representative "$CASE" > cases/nolegal.xml
 run $ZH "$GW" validate cases/nolegal.xml
-expect "zh: a missing 法定代表人 is named, no element name" 1 "nolegal.xml:19: 缺少“法定代表人”" \
+expect "zh: a missing 法定代表人 is named, no element name" 1 "nolegal.xml:$LEGAL: 缺少“法定代表人”" \
   -- "legal-representative" "element" "expected" "Expecting" "<contact>"
 run C.UTF-8 "$GW" validate cases/nolegal.xml
-expect "C: a missing 法定代表人 is named by its label" 1 "nolegal.xml:19: 法定代表人 is missing" \
+expect "C: a missing 法定代表人 is named by its label" 1 "nolegal.xml:$LEGAL: 法定代表人 is missing" \
   -- "legal-representative" "<contact>"
 sed 's/<sampled>2015-07-08</<sampled>2015-13-08</' "$CASE" > cases/baddate.xml
 run $ZH "$GW" validate cases/baddate.xml
@@ -148,6 +151,6 @@ expect "zh: the batch summary in Chinese, records in their own unit" 1 "已生�
   "失败：" "缺少“法定代表人”" -- "documents written" "legal-representative"
 sed '/<inspector><name>张伟/d' "$CASE" > batch1/one.xml 2>/dev/null || { mkdir -p batch1; sed '/<inspector><name>张伟/d' "$CASE" > batch1/one.xml; }
 run C.UTF-8 "$GW" batch batch1 -o bout1 -j 1 -q
-grep -A1 '^failed:' "$WORK/out" | grep -q "one.xml:55: 1 inspector, fewer than the 2 required by" \
+grep -A1 '^failed:' "$WORK/out" | grep -q "one.xml:$INSP: 1 inspector, fewer than the 2 required by" \
   && t_ok "the batch summary shows the rule's message for one inspector, not the grammar's" \
   || t_fail "the batch summary shows the rule's message for one inspector" "$(grep -A1 '^failed:' "$WORK/out" | tr '\n' ' ')"
