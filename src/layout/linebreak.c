@@ -21,7 +21,7 @@
  *   for each segment between forced breaks (preserved line feeds):
  *     if the block is justified — total fit (Knuth–Plass over the opportunities):
  *       pass 1 over free and soft opportunities, pass 2 (only if pass 1 left a line
- *       overfull) also over emergency ones:
+ *       overfull) also over emergency ones (between two digits or letters the last resort):
  *         active ← {segment start}, cost[start] ← 0
  *         for each candidate break c, in order:
  *           for each active start a: measure [a, c)
@@ -554,7 +554,8 @@ brk_measure (const brk_tab *t, int a, int b, gboolean last, brk_fit *f)
 }
 
 /* The kind of break opportunity before char c of a segment ending at e: 0 free, 1 soft,
- * 2 emergency, -1 none. */
+ * 2 emergency, 3 emergency between two digits or two letters (a run longer than the line
+ * breaks next to its ×, / or - first), -1 none. */
 static int
 brk_kind (const brk_tab *t, int c, int e)
 {
@@ -566,6 +567,10 @@ brk_kind (const brk_tab *t, int c, int e)
   if (!t->p->bst->wrap || pc->white || g_unichar_ismark (pc->ch) || pc->ch == 0x200D
       || (pc->ch >= 0xFE00 && pc->ch <= 0xFE0F))
     return -1;
+  gunichar a = t->p->chars[c - 1].ch, b = pc->ch;
+  if ((g_unichar_isdigit (a) && g_unichar_isdigit (b)) || (g_unichar_isalpha (a) && g_unichar_isalpha (b)
+                                                           && !gw_kinsoku_is_cjk (a) && !gw_kinsoku_is_cjk (b)))
+    return 3;
   return 2;
 }
 
@@ -573,7 +578,7 @@ brk_kind (const brk_tab *t, int c, int e)
 static double
 brk_penalty (int k)
 {
-  return k == 1 ? PEN_SOFT : k == 2 ? PEN_EMERGENCY : 0;
+  return k == 1 ? PEN_SOFT : k == 2 ? PEN_EMERGENCY : k == 3 ? 10 * PEN_EMERGENCY : 0;
 }
 
 /* Appends the line [a, b) to `lines`. */
@@ -591,8 +596,8 @@ brk_first_fit (const brk_tab *t, int s, int e, GArray *lines)
   int a = s;
   while (a < e)
     {
-      int best[3] = { -1, -1, -1 }, first = -1;
-      gboolean hang[3] = { FALSE, FALSE, FALSE }, first_hang = FALSE;
+      int best[4] = { -1, -1, -1, -1 }, first = -1;
+      gboolean hang[4] = { FALSE, FALSE, FALSE, FALSE }, first_hang = FALSE;
       for (int c = a + 1; c <= e; c++)
         {
           int k = brk_kind (t, c, e);
@@ -611,7 +616,10 @@ brk_first_fit (const brk_tab *t, int s, int e, GArray *lines)
           best[k] = c;
           hang[k] = f.hang;
         }
-      int k = best[0] >= 0 ? 0 : best[1] >= 0 ? 1 : best[2] >= 0 ? 2 : -1;
+      int k = -1;
+      for (int i = 3; i >= 0; i--)
+        if (best[i] >= 0)
+          k = i;
       int b = k >= 0 ? best[k] : first;
       brk_emit (t, lines, a, b, b == e, k >= 0 ? hang[k] : first_hang);
       a = b;
@@ -736,7 +744,7 @@ lay_para_break (para *p, const lay_ref *ref, gboolean first_para, GPtrArray *out
               if (!brk_total_fit (&t, s, e, 1, lines) && p->bst->wrap)
                 {
                   g_array_set_size (lines, base);
-                  brk_total_fit (&t, s, e, 2, lines);
+                  brk_total_fit (&t, s, e, 3, lines);
                 }
             }
         }

@@ -8,6 +8,8 @@
 #                              warnings; the dump equals the golden file
 #   <file>.fo <assertion>      check_*.py assertions on the dumps (see each script)
 #   kinsoku / line-geometry    避头尾 and line boxes over every dump
+#   breaking …                 the paragraph breaker on FO it writes (check_breaking.py):
+#                              numbers whole at 28 start positions, squeezing, hanging
 #   pdf …                      qpdf --check, fonts embedded and subset (pdffonts), reading
 #                              order (pdftotext), byte-identical reruns (SOURCE_DATE_EPOCH)
 #   missing glyph …            a character no pinned font has: exit 1, FILE:LINE message, no
@@ -78,6 +80,7 @@ have autotable && check "autotable.fo" check_autotable.py "$WORK/autotable.areas
 have lists && check "lists.fo" check_lists.py "$WORK/lists.areas.xml"
 have absolute && check "absolute.fo" check_absolute.py "$WORK/absolute.areas.xml"
 have blocks && png blocks 72 && check "blocks.fo" check_blocks.py "$WORK/blocks.areas.xml" "$WORK/blocks-72dpi"
+check "breaking" check_breaking.py "$GW" "$WORK/breaking"
 dumps=()
 for name in "${names[@]}"; do have "$name" && dumps+=("$WORK/$name.areas.xml"); done
 check "kinsoku" check_kinsoku.py "${dumps[@]}"
