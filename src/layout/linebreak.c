@@ -20,11 +20,12 @@
  *            line start skips white and each line end trims it; no-start runs
  *   for each segment between forced breaks (preserved line feeds):
  *     if the block is justified — total fit (Knuth–Plass over the opportunities):
- *       pass 1 over free and soft opportunities, pass 2 (only if pass 1 left a line
- *       overfull) also over emergency ones (between two digits or letters the last resort):
+ *       pass 1 over free and soft opportunities and lines within TOLERANCE_EM of slack,
+ *       pass 2 (only if pass 1 left a line overfull) without that limit, pass 3 also over
+ *       emergency opportunities (between two digits or letters the last resort):
  *         active ← {segment start}, cost[start] ← 0
  *         for each candidate break c, in order:
- *           for each active start a: measure [a, c)
+ *           for each active start a (within tolerance): measure [a, c)
  *             overfull → drop a (if a had no line yet, [a, c) is its overfull line)
  *             else cost[c] ← min(cost[a] + (penalty(c), (1 + badness)²)), from[c] ← a
  *             (costs compare penalties first: soft < emergency < overfull, then demerits)
@@ -56,6 +57,9 @@
 #define PEN_EMERGENCY 1e3
 #define PEN_OVERFULL 1e6
 #define EPS 0.01
+/* Lines with more slack than this (em) are left out of the first total-fit pass (TeX's
+ * tolerance): a paragraph that needs one is broken again without the limit. */
+#define TOLERANCE_EM 6.0
 
 /* ---- setting one line ---- */
 
@@ -626,18 +630,20 @@ brk_first_fit (const brk_tab *t, int s, int e, GArray *lines)
     }
 }
 
-/* Total fit over segment [s, e) with the opportunities up to kind `maxk`; returns FALSE
- * when a line of the best set is overfull. A cost is compared as (penalties, demerits). */
+/* Total fit over segment [s, e) with the opportunities up to kind `maxk` and lines with at
+ * most `tol` pt of slack (but the last); returns FALSE when a line of the best set is
+ * overfull. A cost is compared as (penalties, demerits). */
 static gboolean
-brk_total_fit (const brk_tab *t, int s, int e, int maxk, GArray *lines)
+brk_total_fit (const brk_tab *t, int s, int e, int maxk, double tol, GArray *lines)
 {
+  double min_avail = MIN (MIN (t->avail[0][0], t->avail[0][1]), MIN (t->avail[1][0], t->avail[1][1]));
   int len = e - s + 1;
   double *pen = g_new (double, 2 * len), *dem = pen + len;
   int *from = g_new (int, 2 * len), *active = from + len;
   guint8 *flags = g_new0 (guint8, len); /* 1 reached over an overfull line, 2 hang, 4 has a line */
   int nact = 1;
   for (int i = 0; i < len; i++)
-    pen[i] = INFINITY, dem[i] = 0;
+    pen[i] = INFINITY, dem[i] = 0, from[i] = -1;
   pen[0] = 0;
   from[0] = -1;
   active[0] = s;
@@ -647,9 +653,15 @@ brk_total_fit (const brk_tab *t, int s, int e, int maxk, GArray *lines)
       if (k < 0 || k > maxk)
         continue;
       int keep = 0;
+      gboolean loose_ok = c == e && !t->justify_last;
       for (int i = 0; i < nact; i++)
         {
           int a = active[i];
+          if (!loose_ok && min_avail - (t->adv[c] - t->adv[a]) > tol)
+            {
+              active[keep++] = a; /* far too loose yet (tolerance): later */
+              continue;
+            }
           brk_fit f;
           brk_measure (t, a, c, c == e, &f);
           double pe = pen[a - s] + brk_penalty (k), de = dem[a - s];
@@ -680,8 +692,8 @@ brk_total_fit (const brk_tab *t, int s, int e, int maxk, GArray *lines)
       if (pen[c - s] < INFINITY)
         active[nact++] = c;
     }
-  gboolean clean = !(flags[len - 1] & 1);
-  /* the chain back from e, emitted in order */
+  gboolean clean = pen[len - 1] < INFINITY && !(flags[len - 1] & 1);
+  /* the chain back from e, emitted in order (none if e was not reached) */
   int nl = 0;
   for (int c = e; c > s && from[c - s] >= 0; c = from[c - s])
     nl++;
@@ -741,10 +753,16 @@ lay_para_break (para *p, const lay_ref *ref, gboolean first_para, GPtrArray *out
           else
             {
               guint base = lines->len;
-              if (!brk_total_fit (&t, s, e, 1, lines) && p->bst->wrap)
+              gboolean ok = brk_total_fit (&t, s, e, 1, TOLERANCE_EM * p->bst->font_size, lines);
+              if (!ok)
                 {
                   g_array_set_size (lines, base);
-                  brk_total_fit (&t, s, e, 3, lines);
+                  ok = brk_total_fit (&t, s, e, 1, INFINITY, lines);
+                }
+              if (!ok && p->bst->wrap)
+                {
+                  g_array_set_size (lines, base);
+                  brk_total_fit (&t, s, e, 3, INFINITY, lines);
                 }
             }
         }
