@@ -184,6 +184,32 @@ def main():
                     document([f'<fo:block>{fill(8)}{RUNS[6] * 4}{fill(20)}</fo:block>'], True))
     c.check('a letter-spaced line is reported with its text',
             root is not None and 'letter-spaced' in err and fill(8) in err, err.strip()[:200])
+    # ---- cells: content inside the content box; a continued cell reads on from the top ----
+    cell = ('<fo:table table-layout="fixed" width="100%" border-collapse="separate">'
+            '<fo:table-column column-width="30%"/><fo:table-column column-width="70%"/><fo:table-body>'
+            '<fo:table-row><fo:table-cell border="0.75pt solid black" padding="2pt" display-align="center">'
+            f'<fo:block>案例{fill(220, 5)}</fo:block></fo:table-cell>'
+            '<fo:table-cell border="0.75pt solid black" padding="2pt" display-align="center">'
+            + ''.join(f'<fo:block>{fill(40, k)}《质量法》，</fo:block>' for k in range(12)) +
+            '</fo:table-cell></fo:table-row></fo:table-body></fo:table>')
+    root, err = run(gw, work, 'cells', document([cell], False))
+    if root is None:
+        c.fail('cells', err.strip()[:200])
+    else:
+        pages = root.findall('page')
+        tops = []
+        for p in pages[1:]:
+            for blk in p.iter('block'):
+                if blk.get('name') != 'table-cell':
+                    continue
+                ls = list(blk.iter('line'))
+                if ls:
+                    tops.append(f(ls[0], 'y') - f(blk, 'y'))
+        c.check('a cell broken across pages reads on from the top of its part',
+                len(pages) >= 2 and tops and all(t < 4 for t in tops),
+                f'{len(pages)} pages, first line {tops} pt below the cell top')
+        past, _ = geometry(root)
+        c.check('cells: no glyph past the cell content box', not past, '; '.join(past[:3]))
     c.done()
 
 
