@@ -10,9 +10,10 @@
  *   - naturally (width ≤ available; its badness grows with the cube of the space added
  *     per gap, 0 for a last line that is not justified),
  *   - or squeezed (标点挤压): only when what passes the end is a run of no-start marks (，。）
- *     and squeezing the line's punctuation makes room: the mark stays on its line instead of
- *     the previous character being pushed down; badness 0, so the same situation always
- *     gets the same treatment,
+ *     and squeezing the punctuation inside the line makes room (the line-end mark keeps its
+ *     full width: no glyph passes the text area): the mark stays on its line instead of the
+ *     previous character being pushed down; badness 0, so the same situation always gets
+ *     the same treatment,
  *   - or, with gx:hanging-punctuation="allow-end" only, with its last closing mark hanging.
  *
  * Outline of lay_para_break():
@@ -33,8 +34,8 @@
  *         the lines are the from[] chain back from the segment end
  *     else — first fit: from each line start, the furthest free break that fits, else
  *       the furthest soft one, else the furthest emergency one, else an overfull line
- *   for each line: squeeze (letter-spacing, then the line-end mark, marks where two meet,
- *     the other marks), or stretch leaders then the gaps (justify), or align; pieces per
+ *   for each line: squeeze (letter-spacing, marks where two meet, the other marks; the
+ *     line-end mark only on an overfull line), or stretch leaders then the gaps (justify), or align; pieces per
  *     run; a justified line still looser than LOOSE_WARN_EM per gap is reported with its
  *     text; widows/orphans as no-break flags. */
 #include "layout/para.h"
@@ -195,22 +196,25 @@ squeeze_take (para *p, int c, double s, line_adjust *adj)
     adj->shift[c] -= s;
 }
 
-/* Whether char c of the line [a, end) is squeezed in tier 0 (the line-end closing mark),
- * 1 (a mark next to another mark) or 2 (any mark). */
+/* Whether char c of the line [a, end) is squeezed in tier 0 (a mark next to another mark),
+ * 1 (any other mark inside the line) or 2 (the line-end mark: its glyph box would pass the
+ * text area, so only an overfull line squeezes it). */
 static gboolean
 squeeze_in_tier (const para *p, int a, int end, int c, int tier)
 {
+  if (tier == 2)
+    return c == end - 1;
+  if (c == end - 1)
+    return FALSE;
   if (tier == 0)
-    return c == end - 1 && p->chars[c].squeeze_side == 1;
-  if (tier == 1)
     return (c + 1 < end && punct_cap (&p->chars[c + 1]) > 0)
            || (c > a && punct_cap (&p->chars[c - 1]) > 0);
   return TRUE;
 }
 
-/* Squeezes `need` pt out of chars [a, end) in a fixed order: elastic letter-spacing, the
- * line-end mark to half width, marks where two meet, then the other marks alike.
- * Returns what it took. */
+/* Squeezes `need` pt out of chars [a, end) in a fixed order: elastic letter-spacing, marks
+ * where two meet, the other marks inside the line alike, then the line-end mark to half
+ * width. Returns what it took. */
 static double
 line_squeeze (para *p, int a, int end, double need, line_adjust *adj)
 {
@@ -550,9 +554,12 @@ brk_measure (const brk_tab *t, int a, int b, gboolean last, brk_fit *f)
           f->hang = TRUE;
           return;
         }
+      /* 标点挤压 of the marks inside the line: the line-end mark keeps its full width (its
+       * glyph box would pass the text area) */
       double wc = t->adv[core] - t->adv[a1] - (t->ls[core] - t->ls[a1]);
-      if (wc <= avail + EPS && w - (t->shrink[b1] - t->shrink[a1]) <= avail + EPS)
-        return; /* 标点挤压 */
+      double cap = t->shrink[b1] - t->shrink[a1] - punct_cap (&p->chars[b1 - 1]);
+      if (wc <= avail + EPS && w - cap <= avail + EPS)
+        return;
     }
   f->over = TRUE;
 }

@@ -10,13 +10,14 @@
   inside          no text of any line passes the line box (no glyph past the text area);
   spacing         justified lines stay tight: no full-width character wider than 1.25 em
                   (the slack of a pushed run is spread over the paragraph);
-  squeeze         grid: a line whose 29th cell would be a comma keeps it when the line's
-                  punctuation can be squeezed (line-end mark and one more to half width),
-                  wherever the situation occurs; else the previous character goes down with
-                  it; no mark hangs;
+  squeeze         grid: a line whose 29th cell would be a comma keeps it when the marks
+                  inside the line can be squeezed (two commas to half width), wherever the
+                  situation occurs; else (one comma inside) the previous character goes down
+                  with it; the line-end mark keeps its full width: no mark passes the area;
   hanging         gx:hanging-punctuation="allow-end" lets that comma hang instead;
   loose warning   a line that must stay loose is reported with its text."""
 import os
+import re
 import subprocess
 import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -147,8 +148,8 @@ def main():
         c.check('long run breaks at its own opportunities', len(ls) >= 3 and not bad and
                 ''.join(ls) == f'规格{long_run}的板材', f'lines {ls}')
     # ---- squeezing, the same way wherever it happens ----
-    sq = fill(10) + '，' + fill(17, 20) + '，' + fill(20, 40)      # two commas: squeezable
-    push = fill(28) + '，' + fill(20, 40)                          # one comma: push down
+    sq = fill(9) + '，' + fill(8, 20) + '，' + fill(9, 30) + '，' + fill(20, 40)  # squeezable
+    push = fill(10) + '，' + fill(17, 20) + '，' + fill(20, 40)  # one comma inside: push down
     lead = fill(56, 3)
     blocks = [f'<fo:block>{sq}</fo:block>', f'<fo:block>{push}</fo:block>',
               f'<fo:block>{lead}{sq}</fo:block>', f'<fo:block>{lead}{push}</fo:block>']
@@ -157,16 +158,23 @@ def main():
         c.fail('squeeze', err.strip()[:200])
     else:
         ls = [line_text(l) for _, _, l, _ in lines(root)]
-        first_sq = fill(10) + '，' + fill(17, 20) + '，'
+        first_sq = fill(9) + '，' + fill(8, 20) + '，' + fill(9, 30) + '，'
         n_sq = ls.count(first_sq)
         c.check('squeeze: the line-end comma stays, squeezed, both times', n_sq == 2,
                 f'{n_sq} lines |{first_sq[-6:]}|: ' + ' / '.join(x[-6:] for x in ls))
-        pushed = fill(28)[-1] + '，'
+        pushed = fill(17, 20)[-1] + '，'
         n_push = sum(1 for x in ls if x.startswith(pushed))
         c.check('push: otherwise the previous character goes down with the comma, both times',
                 n_push == 2, ' / '.join(x[:6] for x in ls))
         past, _ = geometry(root)
-        c.check('squeeze: no mark passes the text area', not past, '; '.join(past[:3]))
+        # the glyph boxes in the PDF too: a line-end mark squeezed to half width would pass
+        out = subprocess.run(['pdftotext', '-bbox', os.path.join(work, 'squeeze.pdf'), '-'],
+                             capture_output=True, text=True).stdout
+        for m in re.finditer(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)<', out):
+            if float(m.group(1)) > 79.37 + 442.20 + 0.5:
+                past.append(f'PDF glyph box of |{m.group(2)[-4:]}| ends at {m.group(1)}')
+        c.check('squeeze: no mark passes the text area (area tree and PDF glyph boxes)', not past,
+                '; '.join(past[:3]))
     # ---- hanging punctuation, opt-in ----
     root, err = run(gw, work, 'hanging',
                     document([f'<fo:block gx:hanging-punctuation="allow-end">{push}</fo:block>'], True))
@@ -177,7 +185,7 @@ def main():
         _, _, l, text = first
         right = max(f(t, 'x') + f(t, 'w') for t in l.iter('text'))
         over = right - (f(l, 'x') + f(l, 'w'))
-        c.check('gx:hanging-punctuation="allow-end": the comma hangs', text == fill(28) + '，'
+        c.check('gx:hanging-punctuation="allow-end": the comma hangs', text == fill(10) + '，' + fill(17, 20) + '，'
                 and 7 < over < 16.5, f'|{text[-5:]}| {over:.1f}pt past')
     # ---- a line that must stay loose is reported ----
     root, err = run(gw, work, 'loose',
