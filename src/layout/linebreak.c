@@ -35,9 +35,9 @@
  *     else — first fit: from each line start, the furthest free break that fits, else
  *       the furthest soft one, else the furthest emergency one, else an overfull line
  *   for each line: squeeze (letter-spacing, marks where two meet, the other marks; the
- *     line-end mark only on an overfull line), or stretch leaders then the gaps (justify), or align; pieces per
- *     run; a justified line still looser than LOOSE_WARN_EM per gap is reported with its
- *     text; widows/orphans as no-break flags. */
+ *     line-end mark only on an overfull line), or stretch leaders then the gaps (justify),
+ *     or align; pieces per run; a justified line still looser than LOOSE_WARN_EM per gap is
+ *     reported with its text; widows/orphans as no-break flags. */
 #include "layout/para.h"
 #include "layout/kinsoku.h"
 
