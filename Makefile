@@ -4,7 +4,7 @@
 PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= cc
-PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 cairo-pdf cairo-png librsvg-2.0 fontconfig glib-2.0 harfbuzz libgcrypt
+PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 cairo-pdf cairo-png librsvg-2.0 gdk-pixbuf-2.0 fontconfig glib-2.0 harfbuzz libgcrypt
 VERSION  = 0.1.0
 
 SRCS    := $(shell find src -name '*.c' | sort)
@@ -23,7 +23,7 @@ FONT_CHARS := $(shell find xml xsl -name '.*' -prune -o -type f -print)
 OBJS      := $(SRCS:%.c=build/obj/%.o)
 ASAN_OBJS := $(SRCS:%.c=build/asan-obj/%.o)
 
-.PHONY: all deps fonts demo check check-fast test asan bench bench-deps fuzz install uninstall clean golden-update
+.PHONY: all deps fonts demo check check-fast layering test asan bench bench-deps fuzz install uninstall clean golden-update
 
 all: deps build/gongwen fonts
 
@@ -71,6 +71,12 @@ check: deps build/gongwen build/asan/gongwen fonts
 # The normal build only (quicker while developing).
 check-fast: deps build/gongwen fonts
 	@GW_SKIP_ASAN=1 tests/run.sh
+
+# Who calls whom, read from the objects with nm: no stage calls a later stage or a driver,
+# no circle of files but the block/table/list nesting (tests/layering/graph.py).
+layering: build/gongwen
+	@TOP=$(CURDIR) GW=$(CURDIR)/build/gongwen tests/layering/run.sh
+	@python3 tests/layering/graph.py build/obj/src src --summary
 
 golden-update: all
 	@GW_UPDATE=1 GW_SKIP_ASAN=1 tests/run.sh

@@ -3,7 +3,6 @@
 
 #include <string.h>
 
-#define AREA_CHUNK 256
 
 /* Frees a bookmark subtree. */
 static void
@@ -24,10 +23,11 @@ gw_areas_new (void)
   a->strings = g_string_chunk_new (65536);
   a->chunks = g_ptr_array_new_with_free_func (g_free);
   a->fonts = g_ptr_array_new_with_free_func (g_object_unref);
+  a->adopted = g_array_new (FALSE, FALSE, sizeof (gw_adopted));
   a->images = g_ptr_array_new ();
   a->bookmarks = g_ptr_array_new_with_free_func (bookmark_free);
   a->dest_pages = g_hash_table_new (g_str_hash, g_str_equal);
-  a->used_in_chunk = AREA_CHUNK;
+  a->used_in_chunk = GW_AREA_CHUNK;
   return a;
 }
 
@@ -39,14 +39,16 @@ gw_areas_free (gw_areas *a)
     return;
   g_ptr_array_free (a->pages, TRUE);
   g_ptr_array_free (a->chunks, TRUE);
+  for (guint i = 0; i < a->adopted->len; i++)
+    {
+      gw_adopted *o = &g_array_index (a->adopted, gw_adopted, i);
+      o->fn (o->p);
+    }
+  g_array_free (a->adopted, TRUE);
   g_ptr_array_free (a->fonts, TRUE);
   for (guint i = 0; a->images_free && i < a->images->len; i++)
     a->images_free (g_ptr_array_index (a->images, i));
   g_ptr_array_free (a->images, TRUE);
-  if (a->keep_owned)
-    g_ptr_array_free (a->keep_owned, TRUE);
-  if (a->keep_store)
-    g_ptr_array_free (a->keep_store, TRUE);
   g_ptr_array_free (a->bookmarks, TRUE);
   g_hash_table_destroy (a->dest_pages);
   g_string_chunk_free (a->strings);
@@ -63,9 +65,9 @@ gw_area *
 gw_area_add (gw_areas *areas, gw_area *parent, gw_area_kind kind, double x, double y, double w,
              double h)
 {
-  if (areas->used_in_chunk == AREA_CHUNK)
+  if (areas->used_in_chunk == GW_AREA_CHUNK)
     {
-      g_ptr_array_add (areas->chunks, g_new0 (gw_area, AREA_CHUNK));
+      g_ptr_array_add (areas->chunks, g_new0 (gw_area, GW_AREA_CHUNK));
       areas->used_in_chunk = 0;
     }
   gw_area *chunk = g_ptr_array_index (areas->chunks, areas->chunks->len - 1);
@@ -115,4 +117,12 @@ gw_area_translate (gw_area *a, double dx, double dy)
     a->u.text.baseline += dy;
   for (gw_area *c = a->first; c; c = c->next)
     gw_area_translate (c, dx, dy);
+}
+
+/* Takes ownership of an object the areas show. */
+void
+gw_areas_adopt (gw_areas *areas, gpointer p, GDestroyNotify fn)
+{
+  gw_adopted o = { p, fn };
+  g_array_append_val (areas->adopted, o);
 }

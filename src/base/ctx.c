@@ -9,7 +9,6 @@
 #define GW_DATADIR "/usr/local/share/gongwen"
 #endif
 
-void gw_fonts_free (gw_fonts *fonts); /* src/layout/fonts.c */
 
 /* Creates a context with defaults. */
 gw_ctx *
@@ -57,7 +56,6 @@ gw_ctx_free (gw_ctx *ctx)
 {
   if (!ctx)
     return;
-  gw_fonts_free (ctx->fonts);
   g_ptr_array_free (ctx->allowed_roots, TRUE);
   g_free (ctx->data_dir);
   g_free (ctx->cwd);

@@ -16,8 +16,6 @@ typedef struct gw_limits {
   unsigned max_memory_mb;    /* address space of one process (gw_ctx_limit_memory); 0 = none */
 } gw_limits;
 
-typedef struct gw_fonts gw_fonts; /* src/layout/fonts.h */
-
 typedef struct gw_ctx {
   /* owned */
   gw_diag *diag;
@@ -26,7 +24,6 @@ typedef struct gw_ctx {
   char *cwd;             /* the working directory when the context was made (gongwen never
                             changes it): relative paths are made absolute against it without
                             asking the kernel each time (g_canonicalize_filename (p, ctx->cwd)) */
-  gw_fonts *fonts;       /* created on first use by gw_fonts_get() */
   /* values */
   gw_limits limits;
   gboolean allow_missing_glyphs;

@@ -1,6 +1,5 @@
 /* batch.c — the order of a batch (see the outline in batch.h) and its summary. */
 #include "batch/private.h"
-#include "layout/fonts.h"
 #include "records/documents.h"
 
 #include <signal.h>
@@ -167,8 +166,12 @@ gw_batch_run (gw_ctx *ctx, const gw_batch_opts *opts)
       gw_ctx_allow_root (ctx, dir);
       g_free (dir);
     }
-  gw_plan_opts popts = { opts->out_dir, opts->xsl_override, opts->shard_k, opts->shard_n, FALSE };
+  /* the records' caches serve the planning only: the plan keeps what the jobs need */
+  gw_record_cache *records = gw_record_cache_new ();
+  gw_plan_opts popts = { opts->out_dir, opts->xsl_override, opts->shard_k, opts->shard_n, FALSE,
+                         records };
   gw_plan *plan = gw_plan_new (ctx, opts->inputs, &popts);
+  gw_record_cache_free (records);
   if (!plan)
     return 1;
   for (guint i = 0; opts->combine && i < plan->jobs->len; i++)
@@ -204,11 +207,12 @@ gw_batch_run (gw_ctx *ctx, const gw_batch_opts *opts)
     }
   if (pending)
     {
-      (void) gw_fonts_get (ctx); /* once, before forking: the workers share it */
+      gw_engine *engine = gw_engine_new (ctx); /* once, before forking: the workers share it */
       batch_saver saver = { ctx, plan, manifest, shard, g_get_monotonic_time () };
       gw_progress *progress = gw_progress_new (pending, opts->quiet);
-      sig = gw_pool_run (ctx, plan, opts, cache, progress, batch_save_now_and_then, &saver);
+      sig = gw_pool_run (ctx, plan, opts, engine, cache, progress, batch_save_now_and_then, &saver);
       gw_progress_free (progress);
+      gw_engine_free (engine);
     }
   gboolean ok = gw_manifest_write (ctx, manifest, plan, ctx->data_dir, shard);
   if (!sig)

@@ -1,7 +1,6 @@
 /* job.c — making one document of a plan: transform → engine → hash. */
 #include "batch/job.h"
 #include "engine/engine.h"
-#include "base/sha256.h"
 #include "base/xmlload.h"
 
 #include <errno.h>
@@ -10,19 +9,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-/* Hex SHA-256 of a file. */
-char *
-gw_file_sha256_new (const char *path)
-{
-  char *data = NULL;
-  gsize len = 0;
-  if (!g_file_get_contents (path, &data, &len, NULL))
-    return NULL;
-  char *sum = gw_sha256_hex_new (data, len);
-  g_free (data);
-  return sum;
-}
 
 /* Creates and probes the output folder. */
 gboolean
@@ -122,49 +108,6 @@ job_fail (gw_ctx *ctx, gw_job *job, gsize mark, const char *fallback)
   job->status = GW_JOB_FAILED;
 }
 
-/* The value of attribute `a` when it is made of one text node (borrowed), else NULL. */
-static const xmlChar *
-job_attr_text (xmlAttrPtr a)
-{
-  return a->children && !a->children->next && a->children->type == XML_TEXT_NODE
-           ? a->children->content : NULL;
-}
-
-/* The regime id a record refers to: the root's own regime attribute, else the first
- * r:applies child's (the first in document order of both). Borrowed from the document, or
- * NULL. */
-static const xmlChar *
-job_regime_id (xmlDocPtr doc)
-{
-  xmlNodePtr root = xmlDocGetRootElement (doc);
-  if (!root)
-    return NULL;
-  xmlAttrPtr a = xmlHasNsProp (root, BAD_CAST "regime", NULL);
-  if (a)
-    return job_attr_text (a);
-  for (xmlNodePtr c = root->children; c; c = c->next)
-    if (c->type == XML_ELEMENT_NODE && c->ns && xmlStrEqual (c->name, BAD_CAST "applies")
-        && xmlStrEqual (c->ns->href, BAD_CAST GW_RECORD_NS)
-        && (a = xmlHasNsProp (c, BAD_CAST "regime", NULL)))
-      return job_attr_text (a);
-  return NULL;
-}
-
-/* The regime record a case or inspection refers to, as a file URI, found the way
- * validation finds it (beside the record, above it, or in the data directory); NULL when
- * the record refers to none. Passed as regime-href, so the stylesheet reads exactly that
- * file and needs no id → file table (document('') would parse the stylesheet again for
- * every document). Caller frees. */
-static char *
-job_regime_href_new (gw_ctx *ctx, const gw_record *rec)
-{
-  const xmlChar *id = job_regime_id (rec->doc);
-  if (!id || !*id)
-    return NULL;
-  const gw_record *g = gw_record_find_regime (ctx, rec, (const char *) id);
-  return g && g->uri ? g_strdup (g->uri) : NULL;
-}
-
 /* Frees the slot's parsed record. */
 void
 gw_job_slot_clear (gw_job_slot *slot)
@@ -206,7 +149,7 @@ job_slot_fill (gw_ctx *ctx, gw_job_slot *slot, const gw_job *job)
 
 /* Makes one document. */
 gboolean
-gw_job_run (gw_ctx *ctx, gw_stylesheet_cache *cache, gw_job_slot *slot, gw_job *job,
+gw_job_run (gw_ctx *ctx, gw_engine *engine, gw_stylesheet_cache *cache, gw_job_slot *slot, gw_job *job,
             const char *const *params, gboolean png)
 {
   g_return_val_if_fail (job->rec && job->xsl_path, FALSE);
@@ -224,22 +167,20 @@ gw_job_run (gw_ctx *ctx, gw_stylesheet_cache *cache, gw_job_slot *slot, gw_job *
   gw_record rec = *job->rec;
   rec.doc = slot->doc;
   xsltStylesheetPtr style = gw_stylesheet_cache_lookup (cache, ctx, job->xsl_path);
-  /* the stylesheets read the regime record where validation found it */
-  char *regime_href = job_regime_href_new (ctx, &rec);
+  /* the stylesheets read the regime record where validation found it (job->regime_href) */
   GPtrArray *all = g_ptr_array_new ();
   for (const char *const *q = params; q && *q; q++)
     g_ptr_array_add (all, (gpointer) *q);
-  if (regime_href)
+  if (job->regime_href)
     {
       g_ptr_array_add (all, (gpointer) "regime-href");
-      g_ptr_array_add (all, regime_href);
+      g_ptr_array_add (all, job->regime_href);
     }
   g_ptr_array_add (all, NULL);
   xmlDocPtr fo = style ? gw_transform_apply (ctx, style, rec.doc, (const char *const *) all->pdata,
                                              job->last_of_record)
                         : NULL;
   g_ptr_array_free (all, TRUE);
-  g_free (regime_href);
   if (job->last_of_record) /* edited by the transformation: no other job may use it */
     gw_job_slot_clear (slot);
   if (!fo || gw_diag_error_count (ctx->diag) > errors)
@@ -251,7 +192,7 @@ gw_job_run (gw_ctx *ctx, gw_stylesheet_cache *cache, gw_job_slot *slot, gw_job *
   char *png_base = png ? gw_job_png_base_new (job) : NULL;
   char *sha256 = NULL;
   gw_output out = { job->pdf_path, png_base, NULL, NULL, NULL, &sha256, job_temp_hook };
-  int pages = gw_engine_render (ctx, fo, job->record_path, &out);
+  int pages = gw_engine_render (engine, fo, job->record_path, &out);
   job_temp_hook (NULL);
   xmlFreeDoc (fo);
   g_free (png_base);

@@ -23,6 +23,7 @@
 #define GW_BATCH_JOB_H
 
 #include "base/ctx.h"
+#include "engine/engine.h"
 #include "records/record.h"
 #include "transform/transform.h"
 
@@ -43,6 +44,9 @@ typedef struct gw_job {
   char *output_name;    /* file name without extension, NULL for a failed record */
   char *pdf_path;       /* <out_dir>/<output_name>.pdf */
   char *record_sum;     /* hex SHA-256 of the record file and its regimes (planning) */
+  char *regime_href;    /* file URI of the regime the record names first, found the way
+                           validation finds it (planning), or NULL: passed as the stylesheet
+                           parameter regime-href, so the stylesheet reads exactly that file */
   char *stamp;          /* hex SHA-256 of everything the output depends on (batch only) */
   char *sha256;         /* hex SHA-256 of the written PDF */
   char *error;          /* first error message, for the summary */
@@ -62,6 +66,7 @@ typedef struct gw_plan_opts {
   const char *xsl_override; /* one document per record made by this stylesheet, or NULL */
   guint shard_k, shard_n;   /* 1-based K of N; shard_n == 0: no sharding */
   gboolean strict;          /* explicit files only: a non-record file is an error (render) */
+  gw_record_cache *records; /* borrowed: schemas, regimes and registry (the caller's) */
 } gw_plan_opts;
 
 typedef struct gw_plan {
@@ -102,9 +107,9 @@ void gw_job_slot_clear (gw_job_slot *slot);
  * file changed since it was validated fails the job), transform with the (cached)
  * stylesheet, format, write the PDF (and PNG pages when `png`) with its SHA-256. Sets
  * job->status, pages, sha256 and error. Returns TRUE on success. Messages go through
- * ctx->diag. */
-gboolean gw_job_run (gw_ctx *ctx, gw_stylesheet_cache *cache, gw_job_slot *slot, gw_job *job,
-                     const char *const *params, gboolean png);
+ * ctx->diag; `engine` (made for `ctx`) formats. */
+gboolean gw_job_run (gw_ctx *ctx, gw_engine *engine, gw_stylesheet_cache *cache,
+                     gw_job_slot *slot, gw_job *job, const char *const *params, gboolean png);
 
 /* Creates the output folder `dir` (and its parents) when missing and checks that a file
  * can be created in it. FALSE after reporting why not. */
@@ -114,9 +119,6 @@ gboolean gw_out_dir_prepare (gw_ctx *ctx, const char *dir);
  * by gw_job_run in this process before the process dies of the signal, so that an
  * interrupted run leaves only complete files. */
 void gw_job_guard_signals (gboolean sigint);
-
-/* Hex SHA-256 of a file's contents (caller frees), or NULL when it cannot be read. */
-char *gw_file_sha256_new (const char *path);
 
 /* The PNG base name of a job ("<out>/<name>.png"; the engine writes <name>-1.png …).
  * Caller frees. */

@@ -10,6 +10,7 @@
  * status: written (made in this run), up-to-date (skipped, the file matches), failed. The
  * namespace is not the record namespace, so a batch over a folder holding out/ skips it. */
 #include "batch/private.h"
+#include "base/sha256.h"
 #include "base/files.h"
 #include "base/xmlload.h"
 
@@ -138,7 +139,7 @@ gw_manifest_mark_up_to_date (GHashTable *entries, gw_plan *plan, gboolean png)
           if (strcmp (e->stamp, job->stamp) || e->pages <= 0)
             continue;
           if (!have)
-            have = gw_file_sha256_new (job->pdf_path);
+            have = gw_sha256_file_new (job->pdf_path);
           if (!have)
             break; /* the output is gone */
           if (!strcmp (have, e->sha256) && (!png || manifest_pngs_exist (job, e->pages)))

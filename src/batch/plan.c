@@ -20,6 +20,7 @@ plan_job_free (gw_job *job)
   g_free (job->output_name);
   g_free (job->pdf_path);
   g_free (job->record_sum);
+  g_free (job->regime_href);
   g_free (job->stamp);
   g_free (job->sha256);
   g_free (job->error);
@@ -176,7 +177,7 @@ plan_documents (gw_ctx *ctx, const gw_plan_opts *opts, const gw_record *rec, GPt
       g_free (base);
       return TRUE;
     }
-  GPtrArray *docs = gw_record_documents (ctx, rec);
+  GPtrArray *docs = gw_record_documents (ctx, opts->records, rec);
   if (!docs)
     return FALSE;
   for (guint i = 0; i < docs->len; i++)
@@ -284,7 +285,7 @@ gw_plan_new (gw_ctx *ctx, char **inputs, const gw_plan_opts *opts)
       plan->files_in_shard++;
       gsize mark = strlen (gw_diag_messages (ctx->diag));
       gw_record_status st;
-      gw_record *rec = gw_record_load (ctx, path, &st);
+      gw_record *rec = gw_record_load (ctx, opts->records, path, &st);
       if (st == GW_RECORD_NOT_RECORD)
         {
           plan->not_records++;
@@ -308,7 +309,9 @@ gw_plan_new (gw_ctx *ctx, char **inputs, const gw_plan_opts *opts)
       plan_allow_roots (ctx, path, allowed);
       struct stat fst;
       gboolean have_st = stat (path, &fst) == 0;
-      char *record_sum = gw_stamp_record_new (ctx, rec, regime_sums);
+      GArray *refs = gw_record_regimes (ctx, opts->records, rec);
+      char *record_sum = gw_stamp_record_new (rec, refs, regime_sums);
+      const gw_record *regime = refs->len ? g_array_index (refs, gw_regime_ref, 0).regime : NULL;
       GPtrArray *pairs = g_ptr_array_new_with_free_func (g_free);
       ok = plan_documents (ctx, opts, rec, pairs);
       for (guint k = 0; ok && k + 1 < pairs->len; k += 2)
@@ -316,6 +319,7 @@ gw_plan_new (gw_ctx *ctx, char **inputs, const gw_plan_opts *opts)
           gw_job *job = plan_job_new (opts, rec, g_ptr_array_index (pairs, k),
                                       g_ptr_array_index (pairs, k + 1));
           job->record_sum = g_strdup (record_sum);
+          job->regime_href = regime && regime->uri ? g_strdup (regime->uri) : NULL;
           if (have_st)
             {
               job->file.dev = (guint64) fst.st_dev;
@@ -341,6 +345,7 @@ gw_plan_new (gw_ctx *ctx, char **inputs, const gw_plan_opts *opts)
       if (ok && pairs->len)
         ((gw_job *) g_ptr_array_index (plan->jobs, plan->jobs->len - 1))->last_of_record = TRUE;
       g_ptr_array_unref (pairs);
+      g_array_unref (refs);
       g_free (record_sum);
       /* planned: the workers parse the record again (gw_job_slot) */
       xmlFreeDoc (rec->doc);

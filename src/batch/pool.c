@@ -77,6 +77,7 @@ typedef struct {
   gw_ctx *ctx;
   gw_plan *plan;
   const gw_batch_opts *opts;
+  gw_engine *engine;
   gw_stylesheet_cache *cache;
   gw_progress *progress;
   void (*done) (gpointer);
@@ -146,7 +147,7 @@ pool_read_all (int fd, void *buf, size_t len)
 
 /* Runs the worker loop (never returns). */
 static G_GNUC_NORETURN void
-pool_worker_main (gw_ctx *ctx, gw_plan *plan, const gw_batch_opts *opts,
+pool_worker_main (gw_ctx *ctx, gw_plan *plan, const gw_batch_opts *opts, gw_engine *engine,
                   gw_stylesheet_cache *cache, int in, int out)
 {
   gw_job_guard_signals (FALSE); /* SIGTERM removes the temporary PDF */
@@ -170,7 +171,7 @@ pool_worker_main (gw_ctx *ctx, gw_plan *plan, const gw_batch_opts *opts,
         break;
       gw_job *job = g_ptr_array_index (plan->jobs, index);
       gw_diag_reset (diag);
-      gboolean ok = gw_job_run (ctx, cache, &slot, job, opts->params, opts->png);
+      gboolean ok = gw_job_run (ctx, engine, cache, &slot, job, opts->params, opts->png);
       const char *messages = gw_diag_messages (diag);
       const char *error = job->error ? job->error : "";
       pool_result r;
@@ -266,7 +267,7 @@ pool_spawn (pool *p, guint w)
           }
       close (down[1]);
       close (up[0]);
-      pool_worker_main (p->ctx, p->plan, p->opts, p->cache, down[0], up[1]);
+      pool_worker_main (p->ctx, p->plan, p->opts, p->engine, p->cache, down[0], up[1]);
     }
   close (down[0]);
   close (up[1]);
@@ -534,11 +535,11 @@ pool_stop (pool *p)
 
 /* Makes the pending jobs on worker processes. */
 int
-gw_pool_run (gw_ctx *ctx, gw_plan *plan, const gw_batch_opts *opts,
+gw_pool_run (gw_ctx *ctx, gw_plan *plan, const gw_batch_opts *opts, gw_engine *engine,
              gw_stylesheet_cache *cache, gw_progress *progress, void (*done) (gpointer),
              gpointer data)
 {
-  pool p = { ctx, plan, opts, cache, progress, done, data, G_QUEUE_INIT, NULL, 0 };
+  pool p = { ctx, plan, opts, engine, cache, progress, done, data, G_QUEUE_INIT, NULL, 0 };
   for (guint i = 0; i < plan->jobs->len; i++)
     {
       const gw_job *job = g_ptr_array_index (plan->jobs, i);

@@ -13,13 +13,13 @@
  * beside it, the fonts configuration file and the listing of <data_dir>/fonts, the
  * parameters and output options. Caller frees. */
 char *gw_stamp_shared_new (gw_ctx *ctx, const gw_batch_opts *opts);
-/* Hex SHA-256 of a record's file and of the regime records it refers to (@regime on its
- * root or its children, found as the records module finds them): a stylesheet prints
+/* Hex SHA-256 of a record's file and of the regime records it refers to (`refs`, from
+ * gw_record_regimes; each id once): a stylesheet prints
  * deadlines and rule texts from the regime, so a changed regime changes the documents.
  * `regime_sums` (path → hex, owned keys and values) caches the regimes' sums. NULL when
  * the record cannot be read. Computed while planning, when the record is parsed (the plan
  * keeps no parsed records). Caller frees. */
-char *gw_stamp_record_new (gw_ctx *ctx, const gw_record *rec, GHashTable *regime_sums);
+char *gw_stamp_record_new (const gw_record *rec, const GArray *refs, GHashTable *regime_sums);
 /* Sets job->stamp of every pending job: SHA-256 of `shared`, the record's part
  * (job->record_sum), the stylesheet and the output name. A job without record_sum (its
  * record could not be read back) keeps stamp NULL and is always made. */
@@ -75,7 +75,7 @@ void gw_pool_sweep_stale (const char *out_dir);
  * each finished job to `progress`; `done` is called after each (for periodic manifest
  * writes). Returns the signal that interrupted the run (SIGINT, SIGTERM), or 0 when every
  * job was attempted. */
-int gw_pool_run (gw_ctx *ctx, gw_plan *plan, const gw_batch_opts *opts,
+int gw_pool_run (gw_ctx *ctx, gw_plan *plan, const gw_batch_opts *opts, gw_engine *engine,
                  gw_stylesheet_cache *cache, gw_progress *progress,
                  void (*done) (gpointer data), gpointer data);
 

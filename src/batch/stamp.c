@@ -2,6 +2,7 @@
  * the manifest and compared on the next run (content hashes, not mtimes: a checkout or a
  * copy that changes mtimes only does not rebuild, an edit that keeps the mtime does). */
 #include "batch/private.h"
+#include "base/sha256.h"
 
 #include <string.h>
 #include <sys/stat.h>
@@ -12,18 +13,18 @@
 
 /* Adds a labelled string (with its length, so that concatenations cannot collide). */
 static void
-stamp_add_str (GChecksum *sum, const char *label, const char *value)
+stamp_add_str (gw_sha256 *sum, const char *label, const char *value)
 {
   char head[64];
   g_snprintf (head, sizeof head, "%s:%zu:", label, value ? strlen (value) : (size_t) 0);
-  g_checksum_update (sum, (const guchar *) head, -1);
+  gw_sha256_update (sum, head, -1);
   if (value)
-    g_checksum_update (sum, (const guchar *) value, (gssize) strlen (value));
+    gw_sha256_update (sum, value, -1);
 }
 
 /* Adds a file's name (relative to `root`) and contents; a missing file adds its name. */
 static void
-stamp_add_file (GChecksum *sum, const char *path, const char *name)
+stamp_add_file (gw_sha256 *sum, const char *path, const char *name)
 {
   char *data = NULL;
   gsize len = 0;
@@ -32,8 +33,8 @@ stamp_add_file (GChecksum *sum, const char *path, const char *name)
     {
       char head[32];
       g_snprintf (head, sizeof head, "data:%zu:", (size_t) len);
-      g_checksum_update (sum, (const guchar *) head, -1);
-      g_checksum_update (sum, (const guchar *) data, (gssize) len);
+      gw_sha256_update (sum, head, -1);
+      gw_sha256_update (sum, data, (gssize) len);
       g_free (data);
     }
   else
@@ -83,7 +84,7 @@ stamp_cmp (gconstpointer a, gconstpointer b)
 
 /* Adds every file under `dir` (names and contents, sorted). */
 static void
-stamp_add_tree (GChecksum *sum, const char *label, const char *dir, const char *suffix,
+stamp_add_tree (gw_sha256 *sum, const char *label, const char *dir, const char *suffix,
                 gboolean recurse)
 {
   GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
@@ -103,7 +104,7 @@ stamp_add_tree (GChecksum *sum, const char *label, const char *dir, const char *
 /* Adds the names, sizes and modification times of the font files under `dir` (fonts are
  * large: their contents are not hashed). */
 static void
-stamp_add_font_dir (GChecksum *sum, const char *dir)
+stamp_add_font_dir (gw_sha256 *sum, const char *dir)
 {
   GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
   stamp_list (dir, NULL, NULL, TRUE, files);
@@ -130,7 +131,7 @@ stamp_add_font_dir (GChecksum *sum, const char *dir)
 char *
 gw_stamp_shared_new (gw_ctx *ctx, const gw_batch_opts *opts)
 {
-  GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
+  gw_sha256 *sum = gw_sha256_new ();
   const char *data_dir = ctx->data_dir ? ctx->data_dir : ".";
   stamp_add_str (sum, "gongwen", GW_VERSION);
   char *xsl_dir = g_build_filename (data_dir, "xsl", NULL);
@@ -162,48 +163,44 @@ gw_stamp_shared_new (gw_ctx *ctx, const gw_batch_opts *opts)
       g_snprintf (dpi, sizeof dpi, "%d", (int) (ctx->dpi * 1000));
       stamp_add_str (sum, "dpi", dpi);
     }
-  char *hex = g_strdup (g_checksum_get_string (sum));
-  g_checksum_free (sum);
+  char *hex = gw_sha256_finish_free (sum);
   return hex;
 }
 
 /* The record's part of a stamp (see private.h). */
 char *
-gw_stamp_record_new (gw_ctx *ctx, const gw_record *rec, GHashTable *regime_sums)
+gw_stamp_record_new (const gw_record *rec, const GArray *refs, GHashTable *regime_sums)
 {
-  char *own = gw_file_sha256_new (rec->path);
+  char *own = gw_sha256_file_new (rec->path);
   if (!own)
     return NULL;
-  GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
+  gw_sha256 *sum = gw_sha256_new ();
   stamp_add_str (sum, "record", own);
   g_free (own);
   GHashTable *seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  xmlNodePtr root = xmlDocGetRootElement (rec->doc);
-  for (xmlNodePtr n = root; n; n = n == root ? root->children : n->next)
+  for (guint i = 0; i < refs->len; i++)
     {
-      xmlChar *id = n->type == XML_ELEMENT_NODE ? xmlGetNoNsProp (n, (const xmlChar *) "regime")
-                                                : NULL;
-      if (id && !g_hash_table_contains (seen, id))
+      const gw_regime_ref *ref = &g_array_index (refs, gw_regime_ref, i);
+      const char *id = ref->id;
+      if (!g_hash_table_contains (seen, id))
         {
-          g_hash_table_add (seen, g_strdup ((const char *) id));
-          const gw_record *g = gw_record_find_regime (ctx, rec, (const char *) id);
+          g_hash_table_add (seen, g_strdup (id));
+          const gw_record *g = ref->regime;
           const char *gsum = g ? g_hash_table_lookup (regime_sums, g->path) : NULL;
           if (g && !gsum)
             {
-              char *hex = gw_file_sha256_new (g->path);
+              char *hex = gw_sha256_file_new (g->path);
               gsum = hex ? hex : "unreadable";
               g_hash_table_insert (regime_sums, g_strdup (g->path), hex ? hex : g_strdup (gsum));
             }
           if (g)
-            stamp_add_str (sum, (const char *) id, gsum);
+            stamp_add_str (sum, id, gsum);
           else
-            stamp_add_str (sum, "no-regime", (const char *) id);
+            stamp_add_str (sum, "no-regime", id);
         }
-      xmlFree (id);
     }
   g_hash_table_destroy (seen);
-  char *hex = g_strdup (g_checksum_get_string (sum));
-  g_checksum_free (sum);
+  char *hex = gw_sha256_finish_free (sum);
   return hex;
 }
 
@@ -216,7 +213,7 @@ gw_stamp_jobs (gw_plan *plan, const char *shared)
       gw_job *job = g_ptr_array_index (plan->jobs, i);
       if (job->status != GW_JOB_PENDING || !job->record_sum)
         continue;
-      GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
+      gw_sha256 *sum = gw_sha256_new ();
       stamp_add_str (sum, "shared", shared);
       stamp_add_str (sum, "record", job->record_sum);
       char *xsl = g_path_get_basename (job->xsl_path);
@@ -224,7 +221,6 @@ gw_stamp_jobs (gw_plan *plan, const char *shared)
       g_free (xsl);
       stamp_add_str (sum, "output", job->output_name);
       g_free (job->stamp);
-      job->stamp = g_strdup (g_checksum_get_string (sum));
-      g_checksum_free (sum);
+      job->stamp = gw_sha256_finish_free (sum);
     }
 }

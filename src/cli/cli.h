@@ -9,7 +9,8 @@ enum { GW_EXIT_OK = 0, GW_EXIT_FAILED = 1, GW_EXIT_USAGE = 2 };
 
 typedef int (*gw_cmd_fn) (int argc, char **argv);
 
-/* Creates the job context every command starts from (data dir found from argv0). */
+/* Creates the job context every command starts from (data dir found from argv0; in
+ * options.c, so that no command calls back into main.c). */
 gw_ctx *gw_cli_ctx_new (const char *argv0);
 
 int gw_cmd_fo (int argc, char **argv);

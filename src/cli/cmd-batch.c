@@ -116,8 +116,6 @@ gw_cmd_batch (int argc, char **argv)
   };
   status = gw_batch_run (ctx, &o) == 0 ? GW_EXIT_OK : GW_EXIT_FAILED;
   gw_ctx_free (ctx);
-  gw_documents_cache_free ();
-  gw_record_caches_free ();
 out:
   g_option_context_free (oc);
   g_strfreev (params);

@@ -83,13 +83,15 @@ gw_cmd_fo (int argc, char **argv)
   if (doc)
     {
       gw_output o = { png ? NULL : output, png ? output : NULL, areas, title, author };
-      int pages = gw_engine_render (ctx, doc, strcmp (argv[1], "-") ? argv[1] : "<stdin>", &o);
+      gw_engine *engine = gw_engine_new (ctx);
+      int pages = gw_engine_render (engine, doc, strcmp (argv[1], "-") ? argv[1] : "<stdin>", &o);
       if (pages > 0 && !gw_diag_failed (ctx->diag))
         {
           rc = GW_EXIT_OK;
           if (!quiet && output)
             fprintf (stderr, "%s: %d page%s\n", output, pages, pages == 1 ? "" : "s");
         }
+      gw_engine_free (engine);
       xmlFreeDoc (doc);
     }
   gw_ctx_free (ctx);

@@ -166,7 +166,7 @@ gw_cmd_fonts (int argc, char **argv)
     }
   g_option_context_free (oc);
   gw_ctx *ctx = gw_cli_ctx_new (argv[0]);
-  gw_fonts *fonts = gw_fonts_get (ctx);
+  gw_fonts *fonts = gw_fonts_new (ctx);
   int status = fonts ? GW_EXIT_OK : GW_EXIT_FAILED;
   if (fonts && !check)
     gw_fonts_print_roles (fonts, stdout);
@@ -176,6 +176,7 @@ gw_cmd_fonts (int argc, char **argv)
   for (int i = 1; fonts && check && i < argc; i++)
     if (fonts_check_file (ctx, fonts, argv[i]) != 0)
       status = GW_EXIT_FAILED;
+  gw_fonts_free (fonts);
   gw_ctx_free (ctx);
   g_strfreev (check);
   return status;

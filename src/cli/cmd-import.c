@@ -17,7 +17,7 @@
 #include "cli/cli.h"
 #include "cli/csv.h"
 #include "records/documents.h"
-#include "records/isodate.h"
+#include "base/isodate.h"
 #include "records/record.h"
 
 #include <errno.h>
@@ -322,11 +322,11 @@ out_el_opt (import_out *o, const char *name, const char *text)
 
 /* The days of deadline rule `id` of the regime (as found for a record in `dir`), or -1. */
 static gint64
-import_deadline_days (gw_ctx *ctx, const char *dir, const char *id)
+import_deadline_days (gw_ctx *ctx, gw_record_cache *records, const char *dir, const char *id)
 {
   char *probe = g_build_filename (dir, "import.xml", NULL);
   gw_record from = { probe, (char *) "case", NULL, NULL };
-  const gw_record *g = gw_record_find_regime (ctx, &from, IMPORT_REGIME);
+  const gw_record *g = gw_record_find_regime (ctx, records, &from, IMPORT_REGIME);
   g_free (probe);
   if (!g)
     return -1;
@@ -627,11 +627,12 @@ out_standard (import_out *o, const char *s)
  * notice's service, else from the issue date without the deadline attributes, as the record
  * then has no date the rule counts from), reinspect-within. */
 static void
-out_derived_dates (import_out *o, gw_ctx *ctx, const char *dir, const import_case *k)
+out_derived_dates (import_out *o, gw_ctx *ctx, gw_record_cache *records, const char *dir,
+                   const import_case *k)
 {
-  gint64 objection = import_deadline_days (ctx, dir, "objection");
-  gint64 rectify = import_deadline_days (ctx, dir, "rectify");
-  gint64 reinspect = import_deadline_days (ctx, dir, "reinspect");
+  gint64 objection = import_deadline_days (ctx, records, dir, "objection");
+  gint64 rectify = import_deadline_days (ctx, records, dir, "rectify");
+  gint64 reinspect = import_deadline_days (ctx, records, dir, "reinspect");
   char *objection_by = import_add_days (k->report_served, objection);
   if (objection_by)
     {
@@ -672,7 +673,7 @@ out_derived_dates (import_out *o, gw_ctx *ctx, const char *dir, const import_cas
 /* Writes the record of `k` to `path` with xmlTextWriter, in the order case.rng gives;
  * FALSE on a write error. */
 static gboolean
-import_write (gw_ctx *ctx, const char *path, const import_case *k, const char *source,
+import_write (gw_ctx *ctx, gw_record_cache *records, const char *path, const import_case *k, const char *source,
               const char *dir)
 {
   import_out o = { xmlNewTextWriterFilename (path, 0), FALSE };
@@ -809,7 +810,7 @@ import_write (gw_ctx *ctx, const char *path, const import_case *k, const char *s
     }
 
   out_start (&o, "decision");
-  out_derived_dates (&o, ctx, dir, k);
+  out_derived_dates (&o, ctx, records, dir, k);
   for (char **p = k->measures; *p; p++)
     out_el (&o, "measure", *p);
   out_end (&o);
@@ -835,7 +836,7 @@ import_write (gw_ctx *ctx, const char *path, const import_case *k, const char *s
 /* Loads the written record at `tmp` with the record loader; its messages are reported at
  * the row (not at the temporary file). TRUE when valid. */
 static gboolean
-import_validate (gw_ctx *ctx, const char *tmp, const char *csv, long line)
+import_validate (gw_ctx *ctx, gw_record_cache *records, const char *tmp, const char *csv, long line)
 {
   gw_diag *outer = ctx->diag;
   gw_diag *inner = gw_diag_new (NULL);
@@ -843,7 +844,7 @@ import_validate (gw_ctx *ctx, const char *tmp, const char *csv, long line)
   gw_diag_set_keep (inner, TRUE);
   ctx->diag = inner;
   gw_record_status st;
-  gw_record *rec = gw_record_load (ctx, tmp, &st);
+  gw_record *rec = gw_record_load (ctx, records, tmp, &st);
   ctx->diag = outer;
   gw_diag_hook_xml (outer);
   gboolean ok = rec != NULL;
@@ -915,6 +916,7 @@ gw_cmd_import (int argc, char **argv)
   g_option_context_free (oc);
   const char *csv = argv[1];
   gw_ctx *ctx = gw_cli_ctx_new (argv[0]);
+  gw_record_cache *records = gw_record_cache_new ();
   int status = GW_EXIT_FAILED;
   const char *encoding = NULL;
   GPtrArray *rows = gw_csv_read (ctx, csv, &encoding);
@@ -990,12 +992,12 @@ gw_cmd_import (int argc, char **argv)
           char *path = g_build_filename (out_dir, name, NULL);
           char *tmp = gw_temp_path_new (path);
           char *source = g_strdup_printf ("%s:%ld", csv_base, row->line);
-          if (!import_write (ctx, tmp, &k, source, out_dir))
+          if (!import_write (ctx, records, tmp, &k, source, out_dir))
             {
               gw_diag_error (ctx->diag, path, 0, "cannot write: %s", g_strerror (errno));
               row_ok = FALSE;
             }
-          else if (!import_validate (ctx, tmp, csv, row->line))
+          else if (!import_validate (ctx, records, tmp, csv, row->line))
             row_ok = FALSE;
           else if (g_rename (tmp, path) != 0)
             {
@@ -1025,9 +1027,8 @@ gw_cmd_import (int argc, char **argv)
 out_rows:
   g_ptr_array_unref (rows);
 out:
+  gw_record_cache_free (records);
   gw_ctx_free (ctx);
-  gw_documents_cache_free ();
-  gw_record_caches_free ();
   g_free (out_dir);
   return status;
 }

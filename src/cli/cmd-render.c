@@ -66,11 +66,14 @@ gw_cmd_render (int argc, char **argv)
       gw_ctx_allow_root (ctx, d);
       g_free (d);
     }
-  gw_plan_opts popts = { dir, xsl, 0, 0, TRUE };
+  gw_record_cache *records = gw_record_cache_new (); /* for the planning only */
+  gw_plan_opts popts = { dir, xsl, 0, 0, TRUE, records };
   gw_plan *plan = gw_out_dir_prepare (ctx, dir) ? gw_plan_new (ctx, argv + 1, &popts) : NULL;
+  gw_record_cache_free (records);
   if (plan)
     {
       gw_stylesheet_cache *cache = gw_stylesheet_cache_new ();
+      gw_engine *engine = gw_engine_new (ctx);
       gboolean ok = TRUE;
       gw_job_slot slot = { NULL, NULL };
       gw_job_guard_signals (TRUE); /* Ctrl-C leaves no half-written file */
@@ -82,7 +85,7 @@ gw_cmd_render (int argc, char **argv)
               ok = FALSE; /* a record that failed to load, already reported */
               continue;
             }
-          if (gw_job_run (ctx, cache, &slot, job, (const char *const *) params, png))
+          if (gw_job_run (ctx, engine, cache, &slot, job, (const char *const *) params, png))
             {
               if (!quiet)
                 printf ("%s: %d page%s\n", job->pdf_path, job->pages, job->pages == 1 ? "" : "s");
@@ -99,12 +102,11 @@ gw_cmd_render (int argc, char **argv)
         }
       status = ok ? GW_EXIT_OK : GW_EXIT_FAILED;
       gw_job_slot_clear (&slot);
+      gw_engine_free (engine);
       gw_stylesheet_cache_free (cache);
       gw_plan_free (plan);
     }
   gw_ctx_free (ctx);
-  gw_documents_cache_free ();
-  gw_record_caches_free ();
 out:
   g_option_context_free (oc);
   g_strfreev (params);

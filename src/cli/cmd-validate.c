@@ -7,9 +7,9 @@
 
 /* Prints the documents a valid record yields; FALSE when the registry is broken. */
 static gboolean
-validate_list_documents (gw_ctx *ctx, const gw_record *rec)
+validate_list_documents (gw_ctx *ctx, gw_record_cache *records, const gw_record *rec)
 {
-  GPtrArray *docs = gw_record_documents (ctx, rec);
+  GPtrArray *docs = gw_record_documents (ctx, records, rec);
   if (!docs)
     return FALSE;
   for (guint i = 0; i < docs->len; i++)
@@ -57,11 +57,12 @@ gw_cmd_validate (int argc, char **argv)
   g_option_context_free (oc);
 
   gw_ctx *ctx = gw_cli_ctx_new (argv[0]);
+  gw_record_cache *records = gw_record_cache_new ();
   int status = GW_EXIT_OK;
   for (int i = 1; i < argc; i++)
     {
       gw_record_status st;
-      gw_record *rec = gw_record_load (ctx, argv[i], &st);
+      gw_record *rec = gw_record_load (ctx, records, argv[i], &st);
       if (st == GW_RECORD_NOT_RECORD)
         gw_diag_error (ctx->diag, argv[i], 0, "not a gongwen record (its root element is not in "
                        "namespace %s)", GW_RECORD_NS);
@@ -72,13 +73,12 @@ gw_cmd_validate (int argc, char **argv)
         }
       if (!quiet)
         printf ("%s: ok\n", argv[i]);
-      if (documents && !validate_list_documents (ctx, rec))
+      if (documents && !validate_list_documents (ctx, records, rec))
         status = GW_EXIT_FAILED;
       fflush (stdout);
       gw_record_free (rec);
     }
-  gw_documents_cache_free ();
-  gw_record_caches_free ();
+  gw_record_cache_free (records);
   gw_ctx_free (ctx);
   return status;
 }

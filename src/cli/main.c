@@ -1,4 +1,5 @@
-/* main.c — dispatches to subcommands (a table, not an if-chain). */
+/* main.c — dispatches to subcommands (a table, not an if-chain). Nothing here is called
+ * back: what the commands share lives in options.c. */
 #include "cli/cli.h"
 
 #include <locale.h>
@@ -36,18 +37,6 @@ cli_usage (FILE *f)
   fprintf (f, "\nRun 'gongwen COMMAND --help' for the options of a command.\n"
               "  --version   print the version\n  --help      print this help\n"
               "Exit status: 0 success, 1 a document failed, 2 usage error.\n");
-}
-
-/* Creates a job context with the data directory found from argv0. */
-gw_ctx *
-gw_cli_ctx_new (const char *argv0)
-{
-  gw_ctx *ctx = gw_ctx_new (NULL);
-  gw_ctx_limit_memory (ctx);
-  char *dir = gw_ctx_find_data_dir (argv0);
-  gw_ctx_set_data_dir (ctx, dir);
-  g_free (dir);
-  return ctx;
 }
 
 /* Entry point. */

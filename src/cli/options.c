@@ -1,4 +1,6 @@
-/* options.c — option helpers shared by the subcommands that render. */
+/* options.c — what the subcommands share: the job context every command starts from, and
+ * option helpers of the subcommands that render. */
+#include "cli/cli.h"
 #include "cli/options.h"
 
 #include <stdio.h>
@@ -60,4 +62,16 @@ gw_cli_check_render_opts (const char *cmd, double dpi, const char *xsl)
       return FALSE;
     }
   return TRUE;
+}
+
+/* Creates a job context with the data directory found from argv0. */
+gw_ctx *
+gw_cli_ctx_new (const char *argv0)
+{
+  gw_ctx *ctx = gw_ctx_new (NULL);
+  gw_ctx_limit_memory (ctx);
+  char *dir = gw_ctx_find_data_dir (argv0);
+  gw_ctx_set_data_dir (ctx, dir);
+  g_free (dir);
+  return ctx;
 }

@@ -11,6 +11,31 @@
 #include <string.h>
 #include <unistd.h>
 
+struct gw_engine {
+  gw_ctx *ctx;     /* referenced */
+  gw_fonts *fonts; /* owned */
+};
+
+/* Creates an engine and its fonts. */
+gw_engine *
+gw_engine_new (gw_ctx *ctx)
+{
+  gw_engine *e = g_new0 (gw_engine, 1);
+  e->ctx = ctx;
+  e->fonts = gw_fonts_new (ctx);
+  return e;
+}
+
+/* Frees an engine. */
+void
+gw_engine_free (gw_engine *engine)
+{
+  if (!engine)
+    return;
+  gw_fonts_free (engine->fonts);
+  g_free (engine);
+}
+
 /* One output being written: a temporary name beside the target (same directory, so the
  * rename is atomic), or the target itself when that is a character device (/dev/null,
  * /dev/full, a terminal), which must never be replaced by a regular file. */
@@ -157,8 +182,9 @@ engine_png_name (const char *base, guint i)
 
 /* Lays out and writes the outputs. */
 int
-gw_engine_render (gw_ctx *ctx, xmlDocPtr fo, const char *source, const gw_output *out)
+gw_engine_render (gw_engine *engine, xmlDocPtr fo, const char *source, const gw_output *out)
 {
+  gw_ctx *ctx = engine->ctx;
   if ((out->pdf_path && !engine_check_dir (ctx, out->pdf_path))
       || (out->png_path && !engine_check_dir (ctx, out->png_path))
       || (out->areas_path && !engine_check_dir (ctx, out->areas_path)))
@@ -185,7 +211,7 @@ gw_engine_render (gw_ctx *ctx, xmlDocPtr fo, const char *source, const gw_output
       g_ptr_array_unref (files);
       return -1;
     }
-  gw_areas *areas = gw_diag_failed (ctx->diag) ? NULL : gw_layout_run (ctx, tree);
+  gw_areas *areas = gw_diag_failed (ctx->diag) ? NULL : gw_layout_run (ctx, engine->fonts, tree);
   if (!areas)
     {
       g_ptr_array_unref (files);

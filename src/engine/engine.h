@@ -19,9 +19,19 @@ typedef struct gw_output {
                              so that a signal handler can remove it; or NULL */
 } gw_output;
 
+/* The formatter of a job: it owns what every document shares (the fonts: fontconfig, Pango,
+ * the shaping cache) and hands it to layout. */
+typedef struct gw_engine gw_engine;
+
+/* Creates an engine for the job `ctx` (borrowed: it outlives the engine); caller owns,
+ * gw_engine_free. Sets fontconfig up: make it before forking workers, which share it. */
+gw_engine *gw_engine_new (gw_ctx *ctx) G_GNUC_WARN_UNUSED_RESULT;
+/* Frees the engine and its fonts (NULL is fine). */
+void gw_engine_free (gw_engine *engine);
+
 /* Lays out `fo` (borrowed) and writes the requested outputs atomically (temp name + rename).
  * `source` names the document in messages. Returns the page count, or -1 after reporting. */
-int gw_engine_render (gw_ctx *ctx, xmlDocPtr fo, const char *source, const gw_output *out)
+int gw_engine_render (gw_engine *engine, xmlDocPtr fo, const char *source, const gw_output *out)
   G_GNUC_WARN_UNUSED_RESULT;
 
 #endif

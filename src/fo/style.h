@@ -8,9 +8,8 @@
 #define GW_STYLE_H
 
 #include "base/ctx.h"
+#include "base/paint.h" /* gw_rgba, gw_bstyle, gw_border */
 #include <libxml/tree.h>
-
-typedef struct { double r, g, b, a; } gw_rgba;
 
 /* A length that may depend on layout (percent of the containing block, label-end()). */
 typedef enum {
@@ -30,9 +29,6 @@ typedef struct {
   int precedence;     /* G_MAXINT = force */
 } gw_space;
 
-typedef enum { GW_BS_NONE, GW_BS_SOLID, GW_BS_DASHED, GW_BS_DOTTED, GW_BS_DOUBLE,
-               GW_BS_GROOVE, GW_BS_RIDGE, GW_BS_INSET, GW_BS_OUTSET, GW_BS_HIDDEN } gw_bstyle;
-typedef struct { double width; gw_bstyle style; gw_rgba color; } gw_border;
 enum { GW_SIDE_BEFORE, GW_SIDE_AFTER, GW_SIDE_START, GW_SIDE_END }; /* top, bottom, left, right */
 
 typedef enum { GW_ALIGN_START, GW_ALIGN_CENTER, GW_ALIGN_END, GW_ALIGN_JUSTIFY,
@@ -88,6 +84,8 @@ typedef struct gw_style {
   gw_position position;
   double baseline_shift;     /* pt, positive = up */
   int baseline_shift_kind;   /* 0 length, 1 super, 2 sub */
+  int reference_orientation; /* 0, 90, 180, 270 (counter-clockwise; not inherited: layout
+                                turns each reference area relative to its parent's) */
 } gw_style;
 
 typedef struct gw_style_pool gw_style_pool;

@@ -34,12 +34,10 @@ fonts_config_new (gw_ctx *ctx, char **used_file)
   return config;
 }
 
-/* Creates the fonts of a job on first use. */
+/* Creates the fonts of a job. */
 gw_fonts *
-gw_fonts_get (gw_ctx *ctx)
+gw_fonts_new (gw_ctx *ctx)
 {
-  if (ctx->fonts)
-    return ctx->fonts;
   gw_fonts *f = g_new0 (gw_fonts, 1);
   FcConfig *config = fonts_config_new (ctx, &f->config_file);
   f->fontmap = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
@@ -61,7 +59,6 @@ gw_fonts_get (gw_ctx *ctx)
   f->metrics = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, g_free);
   f->font_for_desc = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
   f->shapes = gw_shape_cache_new ();
-  ctx->fonts = f;
   return f;
 }
 

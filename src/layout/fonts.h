@@ -21,8 +21,11 @@ struct gw_fonts {
   char *config_file;
 };
 
-/* The job's fonts, created on first use (reports and returns NULL if fontconfig fails). */
-gw_fonts *gw_fonts_get (gw_ctx *ctx);
+typedef struct gw_fonts gw_fonts;
+
+/* Creates the fonts of a job (caller owns, gw_fonts_free): the driver makes them once and
+ * hands them to every layout, so the shaping cache serves across documents. */
+gw_fonts *gw_fonts_new (gw_ctx *ctx) G_GNUC_WARN_UNUSED_RESULT;
 /* Frees the fonts of a job. */
 void gw_fonts_free (gw_fonts *fonts);
 /* The font description for a style (borrowed, cached). */

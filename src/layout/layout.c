@@ -165,6 +165,64 @@ layout_pass (lay_job *job)
   collect_metadata (job);
 }
 
+/* Calls `fn` on every text area of the tree (in allocation order). */
+static void
+text_areas_each (gw_areas *areas, void (*fn) (gw_areas *, gw_area *, GHashTable *),
+                 GHashTable *set)
+{
+  for (guint c = 0; c < areas->chunks->len; c++)
+    {
+      gw_area *chunk = g_ptr_array_index (areas->chunks, c);
+      gsize n = c + 1 < areas->chunks->len ? GW_AREA_CHUNK : areas->used_in_chunk;
+      for (gsize i = 0; i < n; i++)
+        if (chunk[i].kind == GW_AREA_TEXT)
+          fn (areas, &chunk[i], set);
+    }
+}
+
+/* Adds what a text area shows to `shown` (a set of pointers). */
+static void
+shown_add (gw_areas *areas, gw_area *a, GHashTable *shown)
+{
+  g_hash_table_add (shown, a->u.text.glyphs);
+  g_hash_table_add (shown, a->u.text.item);
+  g_hash_table_add (shown, (gpointer) a->u.text.text);
+}
+
+/* Copies into the tree what a text area shows and the pass did not hand over (still in
+ * `left`); in practice nothing: every run comes from the pass storage. */
+static void
+shown_copy_left (gw_areas *areas, gw_area *a, GHashTable *left)
+{
+  if (g_hash_table_contains (left, a->u.text.glyphs))
+    {
+      a->u.text.glyphs = pango_glyph_string_copy (a->u.text.glyphs);
+      gw_areas_adopt (areas, a->u.text.glyphs, (GDestroyNotify) pango_glyph_string_free);
+    }
+  if (g_hash_table_contains (left, a->u.text.item))
+    {
+      a->u.text.item = pango_item_copy (a->u.text.item);
+      gw_areas_adopt (areas, a->u.text.item, (GDestroyNotify) pango_item_free);
+    }
+  if (g_hash_table_contains (left, a->u.text.text))
+    a->u.text.text = gw_areas_str (areas, a->u.text.text, -1);
+}
+
+/* Makes the area tree self-contained: the glyph strings, items and texts its text areas
+ * show pass from the last layout pass to the tree (shared by the areas that show the same
+ * run), so the pass can be freed whole and a renderer reads the tree alone. */
+static void
+layout_hand_over (lay_job *job)
+{
+  GHashTable *shown = g_hash_table_new (g_direct_hash, g_direct_equal);
+  text_areas_each (job->areas, shown_add, shown);
+  g_hash_table_remove (shown, NULL);
+  lay_hand_over (job, shown, job->areas);
+  if (g_hash_table_size (shown))
+    text_areas_each (job->areas, shown_copy_left, shown);
+  g_hash_table_destroy (shown);
+}
+
 /* Frees the pass storage (plain memory). */
 static void
 store_free (GPtrArray *store)
@@ -174,11 +232,8 @@ store_free (GPtrArray *store)
 
 /* Lays out the whole document, repeating passes until citations are stable. */
 gw_areas *
-gw_layout_run (gw_ctx *ctx, gw_fotree *tree)
+gw_layout_run (gw_ctx *ctx, gw_fonts *fonts, gw_fotree *tree)
 {
-  gw_fonts *fonts = gw_fonts_get (ctx);
-  if (!fonts)
-    return NULL;
   lay_job job = { 0 };
   job.ctx = ctx;
   job.fonts = fonts;
@@ -188,8 +243,6 @@ gw_layout_run (gw_ctx *ctx, gw_fotree *tree)
   job.cites_used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   job.images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, lay_image_free);
   job.missing_reported = g_hash_table_new (g_direct_hash, g_direct_equal);
-  GPtrArray *keep_store = NULL;
-  GPtrArray *keep_owned = NULL;
   for (job.pass = 1; job.pass <= MAX_PASSES; job.pass++)
     {
       job.store = g_ptr_array_new_with_free_func (g_free);
@@ -199,10 +252,10 @@ gw_layout_run (gw_ctx *ctx, gw_fotree *tree)
         {
           if (!stable)
             gw_diag_warn (ctx->diag, tree->file, 0, "page-number citations did not settle after %d passes", MAX_PASSES);
-          keep_store = job.store;
-          keep_owned = job.owned;
-          job.owned = NULL;
+          if (job.areas)
+            layout_hand_over (&job); /* the area tree keeps what it shows */
           job_clear_pass (&job);
+          store_free (job.store);
           break;
         }
       /* next pass: what this pass found */
@@ -215,11 +268,9 @@ gw_layout_run (gw_ctx *ctx, gw_fotree *tree)
       store_free (job.store);
     }
   gw_areas *areas = job.areas;
-  /* the area tree references glyph strings and images of the last pass: hand them over */
+  /* the area tree shows the images: hand them over */
   if (areas)
     {
-      areas->keep_store = keep_store;
-      areas->keep_owned = keep_owned;
       GHashTableIter it;
       gpointer k, v;
       g_hash_table_iter_init (&it, job.images);
@@ -230,13 +281,6 @@ gw_layout_run (gw_ctx *ctx, gw_fotree *tree)
           g_free (k);
         }
       areas->images_free = lay_image_free;
-    }
-  else
-    {
-      if (keep_store)
-        g_ptr_array_free (keep_store, TRUE);
-      if (keep_owned)
-        g_ptr_array_free (keep_owned, TRUE);
     }
   g_hash_table_destroy (job.cites_prev);
   g_hash_table_destroy (job.cites_now);

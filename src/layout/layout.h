@@ -10,8 +10,10 @@
 
 #include "area/area.h"
 #include "fo/fotree.h"
+#include "layout/fonts.h"
 
-/* Lays out the document. Returns an area tree the caller owns, or NULL after reporting. */
-gw_areas *gw_layout_run (gw_ctx *ctx, gw_fotree *tree) G_GNUC_WARN_UNUSED_RESULT;
+/* Lays out the document with the job's `fonts` (borrowed: the driver owns them). Returns an
+ * area tree the caller owns, or NULL after reporting. */
+gw_areas *gw_layout_run (gw_ctx *ctx, gw_fonts *fonts, gw_fotree *tree) G_GNUC_WARN_UNUSED_RESULT;
 
 #endif

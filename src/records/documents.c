@@ -17,10 +17,6 @@
 
 #define GW_DOCUMENTS_NS "urn:gongwen:documents:1"
 
-/* The parsed registry, shared read-only by every job: canonical path → xmlDocPtr. */
-static GHashTable *documents_cache;
-static GMutex documents_lock;
-
 /* Frees one document spec. */
 void
 gw_docspec_free (gw_docspec *spec)
@@ -115,16 +111,17 @@ gw_docname_sanitize_new (const char *raw, const char *fallback)
   return g_string_free (s, FALSE);
 }
 
-/* Returns the parsed registry (borrowed from the cache), or NULL after reporting. */
+/* Returns the parsed registry (borrowed from the cache, shared read-only by every job), or
+ * NULL after reporting. */
 static xmlDocPtr
-documents_registry (gw_ctx *ctx, const char *path)
+documents_registry (gw_ctx *ctx, gw_record_cache *cache, const char *path)
 {
   char *key = g_canonicalize_filename (path, NULL);
-  g_mutex_lock (&documents_lock);
-  if (!documents_cache)
-    documents_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+  g_mutex_lock (&cache->registries_lock);
+  if (!cache->registries)
+    cache->registries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                              (GDestroyNotify) xmlFreeDoc);
-  xmlDocPtr doc = g_hash_table_lookup (documents_cache, key);
+  xmlDocPtr doc = g_hash_table_lookup (cache->registries, key);
   if (!doc)
     {
       doc = gw_xml_read_file (ctx, path);
@@ -137,9 +134,9 @@ documents_registry (gw_ctx *ctx, const char *path)
           g_clear_pointer (&doc, xmlFreeDoc);
         }
       if (doc)
-        g_hash_table_insert (documents_cache, g_strdup (key), doc);
+        g_hash_table_insert (cache->registries, g_strdup (key), doc);
     }
-  g_mutex_unlock (&documents_lock);
+  g_mutex_unlock (&cache->registries_lock);
   g_free (key);
   return doc;
 }
@@ -172,11 +169,11 @@ documents_eval (gw_ctx *ctx, xmlXPathContextPtr xc, xmlNodePtr el, const char *a
 
 /* The documents a record yields. */
 GPtrArray *
-gw_record_documents (gw_ctx *ctx, const gw_record *rec)
+gw_record_documents (gw_ctx *ctx, gw_record_cache *cache, const gw_record *rec)
 {
   char *registry = g_build_filename (ctx->data_dir ? ctx->data_dir : ".", "xsl",
                                      "documents.xml", NULL);
-  xmlDocPtr reg = documents_registry (ctx, registry);
+  xmlDocPtr reg = documents_registry (ctx, cache, registry);
   if (!reg)
     {
       g_free (registry);
@@ -261,13 +258,4 @@ gw_record_documents (gw_ctx *ctx, const gw_record *rec)
       return NULL;
     }
   return out;
-}
-
-/* Frees the cached registry. */
-void
-gw_documents_cache_free (void)
-{
-  g_mutex_lock (&documents_lock);
-  g_clear_pointer (&documents_cache, g_hash_table_destroy);
-  g_mutex_unlock (&documents_lock);
 }

@@ -20,7 +20,8 @@ typedef struct gw_docspec {
 /* The documents `rec` yields, in registry order: an array of owned gw_docspec (the array
  * frees them; g_ptr_array_unref). Empty when the registry lists nothing for the record;
  * NULL after reporting a broken registry. */
-GPtrArray *gw_record_documents (gw_ctx *ctx, const gw_record *rec) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray *gw_record_documents (gw_ctx *ctx, gw_record_cache *cache, const gw_record *rec)
+  G_GNUC_WARN_UNUSED_RESULT;
 /* Frees one document spec. */
 void gw_docspec_free (gw_docspec *spec);
 /* Makes `raw` a safe file name (caller frees): no '/', '\\' or other characters that some
@@ -28,7 +29,5 @@ void gw_docspec_free (gw_docspec *spec);
  * space, at most GW_DOCNAME_MAX bytes cut at a character boundary, Chinese kept; "" becomes
  * `fallback`. */
 char *gw_docname_sanitize_new (const char *raw, const char *fallback);
-/* Frees the cached registry (at exit). */
-void gw_documents_cache_free (void);
 
 #endif

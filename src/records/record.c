@@ -1,4 +1,5 @@
-/* record.c — loading a record: parse, kind, schema, rules (see record.h). */
+/* record.c — a record parsed and validated against its schema (see record.h; the rules are
+ * load.c's). */
 #include "records/private.h"
 #include "base/xmlload.h"
 
@@ -18,14 +19,13 @@ gw_record_free (gw_record *rec)
   g_free (rec);
 }
 
-/* Loads and checks a record. */
+/* Parses and validates a record. */
 gw_record *
-gw_record_load (gw_ctx *ctx, const char *path, gw_record_status *status)
+gw_record_parse (gw_ctx *ctx, gw_record_cache *cache, const char *path,
+                 gw_record_status *status, gboolean *schema_ok)
 {
-  gw_record_status dummy;
-  if (!status)
-    status = &dummy;
   *status = GW_RECORD_INVALID;
+  *schema_ok = TRUE;
   xmlDocPtr doc = gw_xml_read_file (ctx, path);
   if (!doc)
     return NULL;
@@ -42,16 +42,7 @@ gw_record_load (gw_ctx *ctx, const char *path, gw_record_status *status)
   rec->kind = g_strdup ((const char *) root->name);
   rec->id = gw_rec_attr_new (root, "id");
   rec->doc = doc;
-  gboolean schema_ok = TRUE;
-  gboolean valid = gw_schema_validate (ctx, doc, rec->kind, path, &schema_ok);
-  /* the rules run on schema-invalid records too, so that a record with one inspector
-   * hears which regime rule it breaks, not only what the grammar expected */
-  gboolean rules_ok = schema_ok ? gw_rules_check (ctx, rec) : FALSE;
-  if (!valid || !rules_ok)
-    {
-      gw_record_free (rec);
-      return NULL;
-    }
-  *status = GW_RECORD_OK;
+  if (gw_schema_validate (ctx, cache, doc, rec->kind, path, schema_ok))
+    *status = GW_RECORD_OK;
   return rec;
 }

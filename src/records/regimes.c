@@ -1,18 +1,11 @@
-/* regimes.c — finding the regime record a case or inspection refers to by id. Regimes are
- * loaded and validated once per process and shared (read-only) by every job. */
+/* regimes.c — the regime records a case or inspection refers to (by id): which ones a record
+ * names (gw_record_regimes), and where each is found (gw_record_find_regime). Regimes are
+ * parsed and validated once per gw_record_cache and shared (read-only) by every job; loading
+ * one is parsing and validating only (regimes have no rules), so nothing here loops back
+ * into the rules. */
 #include "records/private.h"
 
 #include <string.h>
-
-/* canonical path → gw_record * (NULL = not a valid regime); guarded by regime_lock, which
- * is recursive because loading a regime runs the loader again. */
-static GHashTable *regime_cache;
-/* "<dir>/<id>" → the regime found there (const gw_record *, borrowed from regime_cache) or
- * NULL: a batch looks the same few regimes up from every record, and listing the record's
- * folder (thousands of files in a large batch) each time made the lookups quadratic; and
- * "<record's folder as written>\n<id>\n<data dir>" → what gw_record_find_regime found */
-static GHashTable *regime_found;
-static GRecMutex regime_lock;
 
 /* Frees one cache entry. */
 static void
@@ -22,35 +15,38 @@ regime_free (gpointer rec)
 }
 
 /* Loads (or takes from the cache) the record at `path`; returns it when it is the regime
- * `id`, else NULL. Called under the lock. */
+ * `id`, else NULL. Called under the regimes lock. */
 static const gw_record *
-regime_try (gw_ctx *ctx, const char *path, const char *id)
+regime_try (gw_ctx *ctx, gw_record_cache *cache, const char *path, const char *id)
 {
   char *key = g_canonicalize_filename (path, ctx->cwd);
   gpointer rec = NULL;
-  if (!g_hash_table_lookup_extended (regime_cache, key, NULL, &rec))
+  if (!g_hash_table_lookup_extended (cache->regimes, key, NULL, &rec))
     {
       gw_record_status st;
-      rec = gw_record_load (ctx, path, &st);
+      gboolean schema_ok;
+      rec = gw_record_parse (ctx, cache, path, &st, &schema_ok);
+      if (rec && st != GW_RECORD_OK)
+        g_clear_pointer (&rec, gw_record_free);
       if (rec)
         ((gw_record *) rec)->uri = g_filename_to_uri (key, NULL, NULL);
-      g_hash_table_insert (regime_cache, g_strdup (key), rec);
+      g_hash_table_insert (cache->regimes, g_strdup (key), rec);
     }
   g_free (key);
   const gw_record *r = rec;
   return r && r->id && strcmp (r->kind, "regime") == 0 && strcmp (r->id, id) == 0 ? r : NULL;
 }
 
-/* Looks for <id>.xml and <id>-*.xml in one directory. Called under the lock. */
+/* Looks for <id>.xml and <id>-*.xml in one directory. Called under the regimes lock. */
 static const gw_record *
-regime_search_dir_uncached (gw_ctx *ctx, const char *dir, const char *id)
+regime_search_dir_uncached (gw_ctx *ctx, gw_record_cache *cache, const char *dir, const char *id)
 {
   char *exact_name = g_strconcat (id, ".xml", NULL);
   char *exact = g_build_filename (dir, exact_name, NULL);
   g_free (exact_name);
   const gw_record *found = NULL;
   if (g_file_test (exact, G_FILE_TEST_IS_REGULAR))
-    found = regime_try (ctx, exact, id);
+    found = regime_try (ctx, cache, exact, id);
   g_free (exact);
   if (found)
     return found;
@@ -69,7 +65,7 @@ regime_search_dir_uncached (gw_ctx *ctx, const char *dir, const char *id)
     {
       char *path = g_build_filename (dir, (const char *) g_ptr_array_index (names, i), NULL);
       if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        found = regime_try (ctx, path, id);
+        found = regime_try (ctx, cache, path, id);
       g_free (path);
     }
   g_ptr_array_free (names, TRUE);
@@ -77,25 +73,28 @@ regime_search_dir_uncached (gw_ctx *ctx, const char *dir, const char *id)
   return found;
 }
 
-/* regime_search_dir_uncached, remembered per directory and id. Called under the lock. */
+/* regime_search_dir_uncached, remembered per directory and id (a batch looks the same few
+ * regimes up from every record, and listing the record's folder, thousands of files in a
+ * large batch, each time made the lookups quadratic). Called under the regimes lock. */
 static const gw_record *
-regime_search_dir (gw_ctx *ctx, const char *dir, const char *id)
+regime_search_dir (gw_ctx *ctx, gw_record_cache *cache, const char *dir, const char *id)
 {
   char *key = g_build_filename (dir, id, NULL);
   gpointer found = NULL;
-  if (g_hash_table_lookup_extended (regime_found, key, NULL, &found))
+  if (g_hash_table_lookup_extended (cache->regimes_found, key, NULL, &found))
     {
       g_free (key);
       return found;
     }
-  found = (gpointer) regime_search_dir_uncached (ctx, dir, id);
-  g_hash_table_insert (regime_found, key, found);
+  found = (gpointer) regime_search_dir_uncached (ctx, cache, dir, id);
+  g_hash_table_insert (cache->regimes_found, key, found);
   return found;
 }
 
 /* Finds a regime record by id. */
 const gw_record *
-gw_record_find_regime (gw_ctx *ctx, const gw_record *from, const char *id)
+gw_record_find_regime (gw_ctx *ctx, gw_record_cache *cache, const gw_record *from,
+                       const char *id)
 {
   if (!id || !*id || strchr (id, '/') || id[0] == '.')
     return NULL;
@@ -104,11 +103,15 @@ gw_record_find_regime (gw_ctx *ctx, const gw_record *from, const char *id)
   char *dir = g_path_get_dirname (from && from->path ? from->path : ".");
   char *asked = g_strconcat (dir, "\n", id, "\n", ctx->data_dir ? ctx->data_dir : "", NULL);
   gpointer hit = NULL;
-  g_rec_mutex_lock (&regime_lock);
-  gboolean known = regime_found && g_hash_table_lookup_extended (regime_found, asked, NULL, &hit);
-  g_rec_mutex_unlock (&regime_lock);
-  if (known)
+  g_mutex_lock (&cache->regimes_lock);
+  if (!cache->regimes)
     {
+      cache->regimes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, regime_free);
+      cache->regimes_found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+  if (g_hash_table_lookup_extended (cache->regimes_found, asked, NULL, &hit))
+    {
+      g_mutex_unlock (&cache->regimes_lock);
       g_free (asked);
       g_free (dir);
       return hit;
@@ -130,27 +133,54 @@ gw_record_find_regime (gw_ctx *ctx, const gw_record *from, const char *id)
   if (ctx->data_dir)
     g_ptr_array_add (dirs, g_build_filename (ctx->data_dir, "xml", NULL));
   const gw_record *found = NULL;
-  g_rec_mutex_lock (&regime_lock);
-  if (!regime_cache)
-    {
-      regime_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, regime_free);
-      regime_found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-    }
   for (guint i = 0; i < dirs->len && !found; i++)
-    found = regime_search_dir (ctx, g_ptr_array_index (dirs, i), id);
-  g_hash_table_insert (regime_found, asked, (gpointer) found);
-  g_rec_mutex_unlock (&regime_lock);
+    found = regime_search_dir (ctx, cache, g_ptr_array_index (dirs, i), id);
+  g_hash_table_insert (cache->regimes_found, asked, (gpointer) found);
+  g_mutex_unlock (&cache->regimes_lock);
   g_ptr_array_free (dirs, TRUE);
   return found;
 }
 
-/* Frees the process-wide caches. */
-void
-gw_record_caches_free (void)
+/* TRUE when `n` is the record element `name`. */
+static gboolean
+regime_is (xmlNodePtr n, const char *name)
 {
-  g_rec_mutex_lock (&regime_lock);
-  g_clear_pointer (&regime_found, g_hash_table_destroy);
-  g_clear_pointer (&regime_cache, g_hash_table_destroy);
-  g_rec_mutex_unlock (&regime_lock);
-  gw_schema_cache_free ();
+  return n->type == XML_ELEMENT_NODE && n->ns && n->ns->href
+         && strcmp ((const char *) n->ns->href, GW_RECORD_NS) == 0
+         && strcmp ((const char *) n->name, name) == 0;
+}
+
+/* Appends the reference of `at` (its @regime, if any) to `refs`. */
+static void
+regime_ref_add (gw_ctx *ctx, gw_record_cache *cache, const gw_record *rec, xmlNodePtr at,
+                GArray *refs)
+{
+  char *id = gw_rec_attr_new (at, "regime");
+  if (!id)
+    return;
+  gw_regime_ref r = { at, id, gw_record_find_regime (ctx, cache, rec, id) };
+  g_array_append_val (refs, r);
+}
+
+/* Frees the id of one reference (the array's clear function). */
+static void
+regime_ref_clear (gpointer p)
+{
+  g_free (((gw_regime_ref *) p)->id);
+}
+
+/* The regimes a record refers to. */
+GArray *
+gw_record_regimes (gw_ctx *ctx, gw_record_cache *cache, const gw_record *rec)
+{
+  GArray *refs = g_array_new (FALSE, FALSE, sizeof (gw_regime_ref));
+  g_array_set_clear_func (refs, regime_ref_clear);
+  xmlNodePtr root = rec->doc ? xmlDocGetRootElement (rec->doc) : NULL;
+  if (!root)
+    return refs;
+  regime_ref_add (ctx, cache, rec, root, refs);
+  for (xmlNodePtr c = root->children; c; c = c->next)
+    if (regime_is (c, "applies"))
+      regime_ref_add (ctx, cache, rec, c, refs);
+  return refs;
 }

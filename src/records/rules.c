@@ -16,10 +16,10 @@
  *
  * How a record refers to a regime (see xml/schema/case.rng, inspection.rng): by the
  * regime's id (<applies regime="regime-6" rule="rectify"/>, <inspection regime="regime-7">),
- * found as <id>.xml or <id>-*.xml (gw_record_find_regime); rules by their id inside the
- * regime's <rules>, sections by their id. */
+ * found as <id>.xml or <id>-*.xml (gw_record_regimes, through the caller's regime cache);
+ * rules by their id inside the regime's <rules>, sections by their id. */
 #include "records/private.h"
-#include "records/isodate.h"
+#include "base/isodate.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -31,6 +31,7 @@ typedef struct {
   gw_ctx *ctx;
   const gw_record *rec;
   /* owned */
+  GArray *refs;       /* gw_regime_ref: the regimes the record names (gw_record_regimes) */
   GPtrArray *regimes; /* const gw_record * (borrowed from the regime cache), in order */
   /* values */
   unsigned errors;
@@ -215,18 +216,16 @@ rules_add_regime (rules_run *run, const gw_record *regime)
   g_ptr_array_add (run->regimes, (gpointer) regime);
 }
 
-/* Looks a regime up for the record element `at` naming it; reports when missing. */
+/* The regime a reference names, added to the run's; reports when it was not found. */
 static const gw_record *
-rules_regime (rules_run *run, xmlNodePtr at, const char *id)
+rules_regime (rules_run *run, const gw_regime_ref *ref)
 {
-  if (!id)
-    return NULL;
-  const gw_record *g = gw_record_find_regime (run->ctx, run->rec, id);
+  const gw_record *g = ref->regime;
   if (!g)
-    rules_error (run, at,
+    rules_error (run, ref->at,
                  "regime '%s' not found or not valid (looked for %s.xml and %s-*.xml beside "
                  "the record, in the two directories above it and in the data directory's xml/)",
-                 id, id, id);
+                 ref->id, ref->id, ref->id);
   else
     rules_add_regime (run, g);
   return g;
@@ -508,16 +507,17 @@ rules_has_id (xmlNodePtr parent, const char *name, const char *id)
 static void
 rules_case (rules_run *run, xmlNodePtr root)
 {
-  RULES_EACH (a, root, "applies")
-  {
-    char *regime_id = gw_rec_attr_new (a, "regime");
-    char *rule_id = gw_rec_attr_new (a, "rule");
-    const gw_record *g = rules_regime (run, a, regime_id);
-    if (g && rule_id && !rules_find_rule (g, NULL, rule_id))
-      rules_error (run, a, "<applies>: %s has no rule '%s'", regime_id, rule_id);
-    g_free (regime_id);
-    g_free (rule_id);
-  }
+  for (guint i = 0; i < run->refs->len; i++) /* a case names its regimes in <applies> */
+    {
+      const gw_regime_ref *ref = &g_array_index (run->refs, gw_regime_ref, i);
+      if (ref->at == root)
+        continue;
+      char *rule_id = gw_rec_attr_new (ref->at, "rule");
+      const gw_record *g = rules_regime (run, ref);
+      if (g && rule_id && !rules_find_rule (g, NULL, rule_id))
+        rules_error (run, ref->at, "<applies>: %s has no rule '%s'", ref->id, rule_id);
+      g_free (rule_id);
+    }
   rules_check_inspectors (run, root);
   xmlNodePtr decision = rules_child (root, "decision");
   xmlNodePtr dates = rules_child (root, "dates");
@@ -542,9 +542,9 @@ rules_case (rules_run *run, xmlNodePtr root)
 static void
 rules_inspection (rules_run *run, xmlNodePtr root)
 {
-  char *regime_id = gw_rec_attr_new (root, "regime");
-  rules_regime (run, root, regime_id);
-  g_free (regime_id);
+  for (guint i = 0; i < run->refs->len; i++) /* an inspection names its regime on the root */
+    if (g_array_index (run->refs, gw_regime_ref, i).at == root)
+      rules_regime (run, &g_array_index (run->refs, gw_regime_ref, i));
   rules_check_inspectors (run, root);
   xmlNodePtr checks = rules_child (root, "checks");
   RULES_EACH (c, checks, "check")
@@ -570,12 +570,18 @@ static const struct {
 
 /* Runs the rules of the record's kind. */
 gboolean
-gw_rules_check (gw_ctx *ctx, const gw_record *rec)
+gw_rules_check (gw_ctx *ctx, gw_record_cache *regimes, const gw_record *rec)
 {
-  rules_run run = { ctx, rec, g_ptr_array_new (), 0 };
+  rules_run run = { ctx, rec, NULL, g_ptr_array_new (), 0 };
   for (size_t i = 0; i < G_N_ELEMENTS (rules_table); i++)
     if (strcmp (rec->kind, rules_table[i].kind) == 0)
-      rules_table[i].check (&run, xmlDocGetRootElement (rec->doc));
+      {
+        if (!run.refs)
+          run.refs = gw_record_regimes (ctx, regimes, rec);
+        rules_table[i].check (&run, xmlDocGetRootElement (rec->doc));
+      }
   g_ptr_array_free (run.regimes, TRUE);
+  if (run.refs)
+    g_array_unref (run.refs);
   return run.errors == 0;
 }

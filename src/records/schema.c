@@ -1,15 +1,11 @@
 /* schema.c — RELAX NG validation of records against <data_dir>/xml/schema/<kind>.rng.
- * Compiled schemas are cached once per process (keyed by canonical path) and shared by
- * every job; a validation runs under the cache lock, so workers may share them safely. */
+ * Compiled schemas are cached in the caller's gw_record_cache (keyed by canonical path) and
+ * shared by every job; a validation runs under the cache's lock, so threads may share them. */
 #include "records/private.h"
 #include "base/xmlload.h"
 
 #include <libxml/relaxng.h>
 #include <string.h>
-
-/* The compiled schemas: canonical path → xmlRelaxNGPtr (NULL = failed to compile). */
-static GHashTable *schema_cache;
-static GMutex schema_lock;
 
 /* One validation in progress: where its messages go. */
 typedef struct {
@@ -164,7 +160,8 @@ schema_compile (gw_ctx *ctx, const char *path)
 
 /* Validates a record against its kind's schema. */
 gboolean
-gw_schema_validate (gw_ctx *ctx, xmlDocPtr doc, const char *kind, const char *path,
+gw_schema_validate (gw_ctx *ctx, gw_record_cache *cache, xmlDocPtr doc, const char *kind,
+                    const char *path,
                     gboolean *schema_ok)
 {
   char *rng = gw_schema_path_new (ctx, kind);
@@ -178,14 +175,14 @@ gw_schema_validate (gw_ctx *ctx, xmlDocPtr doc, const char *kind, const char *pa
       return FALSE;
     }
   char *key = g_canonicalize_filename (rng, NULL);
-  g_mutex_lock (&schema_lock);
-  if (!schema_cache)
-    schema_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, schema_free);
+  g_mutex_lock (&cache->schemas_lock);
+  if (!cache->schemas)
+    cache->schemas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, schema_free);
   gpointer schema = NULL;
-  if (!g_hash_table_lookup_extended (schema_cache, key, NULL, &schema))
+  if (!g_hash_table_lookup_extended (cache->schemas, key, NULL, &schema))
     {
       schema = schema_compile (ctx, rng);
-      g_hash_table_insert (schema_cache, g_strdup (key), schema);
+      g_hash_table_insert (cache->schemas, g_strdup (key), schema);
     }
   else if (!schema)
     gw_diag_error (ctx->diag, rng, 0, "schema failed to compile earlier in this run");
@@ -205,17 +202,8 @@ gw_schema_validate (gw_ctx *ctx, xmlDocPtr doc, const char *kind, const char *pa
     }
   else
     *schema_ok = FALSE;
-  g_mutex_unlock (&schema_lock);
+  g_mutex_unlock (&cache->schemas_lock);
   g_free (key);
   g_free (rng);
   return valid;
-}
-
-/* Frees the compiled schemas. */
-void
-gw_schema_cache_free (void)
-{
-  g_mutex_lock (&schema_lock);
-  g_clear_pointer (&schema_cache, g_hash_table_destroy);
-  g_mutex_unlock (&schema_lock);
 }

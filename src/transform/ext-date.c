@@ -10,7 +10,7 @@
  *   gw:weekday-cn(date)            → "星期一" … "星期日" */
 #include "transform/ext.h"
 #include "transform/transform.h"
-#include "records/isodate.h"
+#include "base/isodate.h"
 
 #include <libxslt/extensions.h>
 

@@ -95,7 +95,10 @@ fuzz_format (gw_ctx *ctx, xmlDocPtr doc, const char *name)
   gw_fotree *tree = gw_fotree_new (ctx, doc, name);
   if (!tree)
     return -1;
-  gw_areas *areas = gw_diag_failed (ctx->diag) ? NULL : gw_layout_run (ctx, tree);
+  static gw_fonts *fonts; /* the process's fonts, made once (as a driver does) */
+  if (!fonts)
+    fonts = gw_fonts_new (ctx);
+  gw_areas *areas = gw_diag_failed (ctx->diag) ? NULL : gw_layout_run (ctx, fonts, tree);
   int pages = -1;
   if (areas)
     {

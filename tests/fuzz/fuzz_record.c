@@ -51,18 +51,21 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   static gw_stylesheet_cache *styles;
+  static gw_record_cache *records; /* the process's, as a command's */
   gw_ctx *ctx = fuzz_ctx ();
   fuzz_reset (ctx);
   if (!styles)
     styles = gw_stylesheet_cache_new ();
+  if (!records)
+    records = gw_record_cache_new ();
   const char *path = fuzz_record_path ();
   if (!g_file_set_contents (path, (const char *) data, (gssize) size, NULL))
     abort ();
   gw_record_status status;
-  gw_record *rec = gw_record_load (ctx, path, &status);
+  gw_record *rec = gw_record_load (ctx, records, path, &status);
   if (!rec)
     return 0;
-  GPtrArray *docs = gw_record_documents (ctx, rec);
+  GPtrArray *docs = gw_record_documents (ctx, records, rec);
   for (guint i = 0; docs && i < docs->len; i++)
     {
       const gw_docspec *spec = g_ptr_array_index (docs, i);

@@ -4,8 +4,7 @@
 # Env: TOP = repo root, WORK = scratch dir; GW_SANITIZE=1 links the ASan+UBSan objects
 # (build/asan-obj) with -fsanitize=address,undefined instead of build/obj.
 # Objects used: base/{ctx,diag,xmlload} (context, error funnel, XML loading), fo/{fotree,style}
-# (FO tree, computed styles), layout/{kinsoku,fonts,shape} (避头尾; the shaping cache; fonts
-# because gw_ctx_free frees a job's fonts).
+# (FO tree, computed styles), layout/{kinsoku,shape} (避头尾; the shaping cache).
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 WORK=${WORK:-$(mktemp -d)}
 mkdir -p "$WORK"
@@ -20,7 +19,7 @@ else
   SAN="-O1"
 fi
 OBJS=""
-for o in base/ctx base/diag base/files base/sha256 base/xmlload fo/fotree fo/style layout/kinsoku layout/fonts layout/shape; do
+for o in base/ctx base/diag base/files base/sha256 base/xmlload fo/fotree fo/style layout/kinsoku layout/shape; do
   if [ ! -f "$OBJDIR/$o.o" ]; then
     t_fail "unit build" "missing $OBJDIR/$o.o (make build/gongwen, or build/asan/gongwen for GW_SANITIZE=1)"
     exit 0

@@ -581,6 +581,14 @@ test_sha256 (void)
   char *got = gw_sha256_hex_new (big, n);
   char *want = g_compute_checksum_for_data (G_CHECKSUM_SHA256, big, n);
   check (!strcmp (got, want), "sha256 of 1 MB equals GChecksum's", "%s, want %s", got, want);
+  /* the same bytes in uneven pieces through the incremental digest (the batch's stamps) */
+  gw_sha256 *sum = gw_sha256_new ();
+  for (gsize at = 0, step = 1; at < n; at += step, step = step * 3 + 1)
+    gw_sha256_update (sum, big + at, (gssize) MIN (step, n - at));
+  char *pieces = gw_sha256_finish_free (sum);
+  check (!strcmp (pieces, want), "sha256 of 1 MB in pieces equals GChecksum's", "%s, want %s",
+         pieces, want);
+  g_free (pieces);
   g_free (got);
   g_free (want);
   g_free (big);

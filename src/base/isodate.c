@@ -1,5 +1,5 @@
 /* isodate.c — ISO calendar dates of records (see isodate.h). */
-#include "records/isodate.h"
+#include "base/isodate.h"
 
 #include <stdio.h>
 #include <string.h>
