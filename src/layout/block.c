@@ -251,6 +251,8 @@ lay_block_common (lay_job *job, const gw_fo *fo, const lay_ref *ref, GPtrArray *
   if (st->keep_with_previous > 0)
     keep_last (out, 0);
   lay_add_space (job, out, st->space_before.opt, st->space_before.discard);
+  if (st->keep_with_previous > 0) /* nor between the space before and the block */
+    keep_last (out, 0);
   guint start = out->len;
   if (block_needs_box (st))
     {
@@ -287,6 +289,8 @@ lay_block_common (lay_job *job, const gw_fo *fo, const lay_ref *ref, GPtrArray *
   if (st->keep_with_next > 0)
     keep_last (out, start);
   lay_add_space (job, out, st->space_after.opt, st->space_after.discard);
+  if (st->keep_with_next > 0) /* nor between the space after and what follows */
+    keep_last (out, start);
   if (st->break_after != GW_BREAK_AUTO)
     add_break (job, out, st->break_after);
 }

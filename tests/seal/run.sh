@@ -16,6 +16,7 @@
 #   sample       every page of every sample record's documents says 样例
 #   validate     a case without a statute basis, or with a penalty but no <sanction>, fails
 . "${TOP:?}/tests/lib.sh"
+t_plan 151
 GW=${GW:-$TOP/build/gongwen}
 WORK=${WORK:-$(mktemp -d)}
 HERE="$TOP/tests/seal"
