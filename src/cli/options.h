@@ -15,4 +15,14 @@ gboolean gw_cli_check_render_opts (const char *cmd, double dpi, const char *xsl)
 /* Parses "K/N" (1 ≤ K ≤ N ≤ 100000) into *k and *n; FALSE when malformed. */
 gboolean gw_cli_parse_shard (const char *text, guint *k, guint *n);
 
+/* The output formats of --format (bits, combined by "pdf,ofd"). */
+enum { GW_FORMAT_PDF = 1, GW_FORMAT_PNG = 2, GW_FORMAT_OFD = 4 };
+
+/* Parses --format `text` ("pdf", "png" when `png_ok`, "ofd", "pdf,ofd"; NULL: from the
+ * output name's ending, PDF when none) into *formats; FALSE when unknown. */
+gboolean gw_cli_formats (const char *text, const char *output, gboolean png_ok, guint *formats);
+/* The file name of one format's output: `output` itself when it has that ending or is the
+ * only output, else `output` with its .pdf/.ofd ending replaced by `ext` (caller frees). */
+char *gw_cli_output_name (const char *output, guint formats, const char *ext);
+
 #endif

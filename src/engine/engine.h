@@ -17,6 +17,8 @@ typedef struct gw_output {
   void (*temp_hook) (const char *tmp); /* told each temporary file created (it is renamed
                              over its output, or removed, before gw_engine_render returns),
                              so that a signal handler can remove it; or NULL */
+  const char *ofd_path;   /* OFD to write (from the same layout as the PDF), or NULL */
+  char **ofd_sha256;      /* receives the hex SHA-256 of the OFD written, or NULL */
 } gw_output;
 
 /* The formatter of a job: it owns what every document shares (the fonts: fontconfig, Pango,
