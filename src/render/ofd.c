@@ -56,8 +56,11 @@ typedef struct {
   GArray *page_ids;       /* guint per page */
   GArray *seal_pages;     /* guint: page index of each seal area found */
   GArray *seal_boxes;     /* double[4] per seal: x, y, w, h in mm */
+  double seal_top;        /* ≥ 0: a seal line (id gw-seal-…) begins at this y (pt, page):
+                             its first text run gives the seal's centre */
   /* values */
   guint next_id;
+  guint page;             /* index of the page being written */
   xmlTextWriterPtr w;     /* the part being written */
   xmlBufferPtr buf;
 } ofd_writer;
@@ -353,6 +356,16 @@ text (ofd_writer *o, const gw_area *a, const cairo_matrix_t *m)
   cairo_matrix_init_translate (&t, bx, by);
   if (m)
     cairo_matrix_multiply (&t, &t, m);
+  if (o->seal_top >= 0)
+    { /* GB/T 9704 §7.3.5.1: the 42 mm seal centred on the top of the organ line */
+      double cx = a->x + x / 2, cy = a->y;
+      if (m)
+        cairo_matrix_transform_point (m, &cx, &cy);
+      double sb[4] = { MM (cx) - 21, MM (o->seal_top) - 21, 42, 42 };
+      g_array_append_val (o->seal_pages, o->page);
+      g_array_append_vals (o->seal_boxes, sb, 4);
+      o->seal_top = -1;
+    }
   object_begin (o, "TextObject", &t, MM (bw), MM (bh), TRUE);
   attr_uint (o, "Font", f->id);
   char b[G_ASCII_DTOSTR_BUF_SIZE];
@@ -552,12 +565,8 @@ area (ofd_writer *o, const gw_area *a, const cairo_matrix_t *m, guint page)
           d->page_id = g_array_index (o->page_ids, guint, page);
           d->x = MM (x), d->y = MM (y);
           g_hash_table_insert (o->dests, (gpointer) a->name, d);
-          if (g_str_has_prefix (a->name, "gw-seal"))
-            { /* GB/T 9704: the 42 mm seal centred on the top of the organ line */
-              double sb[4] = { MM (x + a->w / 2) - 21, MM (y) - 21, 42, 42 };
-              g_array_append_val (o->seal_pages, page);
-              g_array_append_vals (o->seal_boxes, sb, 4);
-            }
+          if (g_str_has_prefix (a->name, "gw-seal-"))
+            o->seal_top = y;
         }
       break;
     default: break;
@@ -595,6 +604,8 @@ page (ofd_writer *o, guint i)
   el (o, "Layer");
   attr_uint (o, "ID", o->next_id++);
   xmlTextWriterWriteAttribute (o->w, BAD_CAST "Type", BAD_CAST "Body");
+  o->page = i;
+  o->seal_top = -1;
   area (o, pg, NULL, i);
   xmlTextWriterEndElement (o->w); /* Layer */
   xmlTextWriterEndElement (o->w); /* Content */

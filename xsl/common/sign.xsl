@@ -32,6 +32,7 @@
                         text-align-last="end">
       <xsl:call-template name="centred-over-date">
         <xsl:with-param name="text" select="$organ"/>
+        <xsl:with-param name="id" select="concat('gw-seal-', generate-id())"/>
         <xsl:with-param name="w-date" select="$w-date"/>
         <xsl:with-param name="date-end" select="$date-end"/>
       </xsl:call-template>
@@ -49,9 +50,12 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- One line centred over the date: its end-indent puts its middle on the date's. -->
+  <!-- One line centred over the date: its end-indent puts its middle on the date's. The
+       organ line carries the id gw-seal-…: the OFD writer records the seal area there (the
+       42 mm seal centred on the top of that line, see README "OFD"). -->
   <xsl:template name="centred-over-date">
     <xsl:param name="text"/>
+    <xsl:param name="id" select="''"/>
     <xsl:param name="w-date"/>
     <xsl:param name="date-end"/>
     <xsl:variable name="w">
@@ -59,6 +63,7 @@
     </xsl:variable>
     <xsl:variable name="end" select="$date-end + ($w-date - $w) div 2 * $gb-char"/>
     <fo:block>
+      <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
       <xsl:attribute name="end-indent">
         <xsl:choose>
           <xsl:when test="$end &lt; 0">0pt</xsl:when>
