@@ -11,7 +11,7 @@
 int
 gw_cmd_batch (int argc, char **argv)
 {
-  char *out_dir = NULL, *combine = NULL, *shard = NULL, *xsl = NULL;
+  char *out_dir = NULL, *combine = NULL, *shard = NULL, *xsl = NULL, *format = NULL;
   char **param_opts = NULL;
   int jobs = 0, timeout = 300;
   double dpi = 96;
@@ -39,6 +39,7 @@ gw_cmd_batch (int argc, char **argv)
       "make one document per record with this stylesheet instead of those of "
       "xsl/documents.xml (named after the record file)", "FILE" },
     { "png", 0, 0, G_OPTION_ARG_NONE, &png, "also write PNG pages (NAME-1.png …)", NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "pdf (default), ofd, or pdf,ofd (both from one layout)", "FMT" },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, "PNG resolution (default 96)", "N" },
     { "allow-missing-glyphs", 0, 0, G_OPTION_ARG_NONE, &allow_missing,
       "a character no font has is a warning, not an error", NULL },
@@ -87,6 +88,17 @@ gw_cmd_batch (int argc, char **argv)
     }
   if (!gw_cli_check_render_opts ("batch", dpi, xsl))
     goto out;
+  guint formats = 0;
+  if (!gw_cli_formats (format, NULL, FALSE, &formats))
+    {
+      fprintf (stderr, "gongwen batch: unknown --format '%s' (pdf, ofd or pdf,ofd)\n", format);
+      goto out;
+    }
+  if (combine && !(formats & GW_FORMAT_PDF))
+    {
+      fprintf (stderr, "gongwen batch: --combine needs the PDF (--format pdf,ofd)\n");
+      goto out;
+    }
   if (combine && !g_str_has_suffix (combine, ".pdf"))
     {
       fprintf (stderr, "gongwen batch: --combine '%s': the file name must end in .pdf\n",
@@ -113,11 +125,13 @@ gw_cmd_batch (int argc, char **argv)
     .force = force,
     .quiet = quiet,
     .png = png,
+    .formats = formats,
   };
   status = gw_batch_run (ctx, &o) == 0 ? GW_EXIT_OK : GW_EXIT_FAILED;
   gw_ctx_free (ctx);
 out:
   g_option_context_free (oc);
+  g_free (format);
   g_strfreev (params);
   g_strfreev (param_opts);
   g_free (out_dir);

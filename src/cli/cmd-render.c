@@ -13,6 +13,8 @@ gw_cmd_render (int argc, char **argv)
   char **param_opts = NULL;
   double dpi = 96;
   gboolean png = FALSE, allow_missing = FALSE, quiet = FALSE;
+  char *format = NULL;
+  guint formats = 0;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir,
       "write the documents into DIR (default: the current folder)", "DIR" },
@@ -22,6 +24,7 @@ gw_cmd_render (int argc, char **argv)
       "make one document per record with this stylesheet instead of those of "
       "xsl/documents.xml (named after the record file)", "FILE" },
     { "png", 0, 0, G_OPTION_ARG_NONE, &png, "also write PNG pages (NAME-1.png …)", NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "pdf (default), ofd, or pdf,ofd (both from one layout)", "FMT" },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, "PNG resolution (default 96)", "N" },
     { "allow-missing-glyphs", 0, 0, G_OPTION_ARG_NONE, &allow_missing,
       "a character no font has is a warning, not an error", NULL },
@@ -51,6 +54,11 @@ gw_cmd_render (int argc, char **argv)
     }
   if (!gw_cli_check_render_opts ("render", dpi, xsl))
     goto out;
+  if (!gw_cli_formats (format, NULL, FALSE, &formats))
+    {
+      fprintf (stderr, "gongwen render: unknown --format '%s' (pdf, ofd or pdf,ofd)\n", format);
+      goto out;
+    }
   params = gw_cli_params_new ("render", param_opts);
   if (!params)
     goto out;
@@ -85,10 +93,13 @@ gw_cmd_render (int argc, char **argv)
               ok = FALSE; /* a record that failed to load, already reported */
               continue;
             }
-          if (gw_job_run (ctx, engine, cache, &slot, job, (const char *const *) params, png))
+          if (gw_job_run (ctx, engine, cache, &slot, job, (const char *const *) params,
+                          formats | (png ? GW_FORMAT_PNG : 0)))
             {
               if (!quiet)
-                printf ("%s: %d page%s\n", job->pdf_path, job->pages, job->pages == 1 ? "" : "s");
+                printf ("%s: %d page%s\n", gw_job_main_path (job, formats), job->pages, job->pages == 1 ? "" : "s");
+              if (!quiet && (formats & GW_FORMAT_PDF) && (formats & GW_FORMAT_OFD))
+                printf ("%s: %d page%s\n", job->ofd_path, job->pages, job->pages == 1 ? "" : "s");
             }
           else
             ok = FALSE;
@@ -113,5 +124,6 @@ out:
   g_strfreev (param_opts);
   g_free (out_dir);
   g_free (xsl);
+  g_free (format);
   return status;
 }

@@ -3,6 +3,7 @@
 #define GW_CLI_OPTIONS_H
 
 #include "base/ctx.h"
+#include "engine/engine.h"
 
 /* Splits NAME=VALUE options into a NULL-terminated name, value list (caller g_strfreev).
  * NULL after printing "gongwen CMD: --param '…': expected NAME=VALUE". */
@@ -14,9 +15,6 @@ gboolean gw_cli_check_render_opts (const char *cmd, double dpi, const char *xsl)
 
 /* Parses "K/N" (1 ≤ K ≤ N ≤ 100000) into *k and *n; FALSE when malformed. */
 gboolean gw_cli_parse_shard (const char *text, guint *k, guint *n);
-
-/* The output formats of --format (bits, combined by "pdf,ofd"). */
-enum { GW_FORMAT_PDF = 1, GW_FORMAT_PNG = 2, GW_FORMAT_OFD = 4 };
 
 /* Parses --format `text` ("pdf", "png" when `png_ok`, "ofd", "pdf,ofd"; NULL: from the
  * output name's ending, PDF when none) into *formats; FALSE when unknown. */

@@ -6,6 +6,9 @@
 #include "base/ctx.h"
 #include <libxml/tree.h>
 
+/* Output formats (bits: "pdf,ofd" is both, from one layout). */
+enum { GW_FORMAT_PDF = 1, GW_FORMAT_PNG = 2, GW_FORMAT_OFD = 4 };
+
 typedef struct gw_output {
   const char *pdf_path;   /* PDF to write, or NULL */
   const char *png_path;   /* PNG base: "x.png" writes x-1.png, x-2.png …; or NULL */

@@ -11,6 +11,9 @@
 #   ofd bytes …    two runs give identical bytes, also under another time zone; the
 #                  DocID changes with the content
 #   ofd checker …  check_ofd.py fails on a package with a font removed and a run moved
+#   ofd batch …    --format pdf,ofd: both files, the manifest's ofd-sha256, up to date on a
+#                  rerun, a removed OFD made again, another --format remakes; render
+#                  --format ofd writes OFD only; --combine needs the PDF
 #   ofd usage …    --format: .ofd output name, unknown formats exit 2
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 GW=${GW:-$TOP/build/gongwen}
@@ -88,6 +91,35 @@ if [ -s "$WORK/blocks.ofd" ]; then
     t_fail "ofd checker finds a missing font and a moved run" "$(tr '\n' ' ' <<<"$out")"
   fi
 fi
+
+# render and batch: --format ofd / pdf,ofd, the manifest and the incremental stamp
+B="$WORK/batch"; rm -rf "$B"
+if (cd "$TOP" && "$GW" batch -q --format pdf,ofd -j 2 -o "$B" xml/cases/case-2015-014-wire.xml) >"$WORK/b1.log" 2>&1; then
+  pdfs=$(ls "$B"/*.pdf 2>/dev/null | wc -l); ofds=$(ls "$B"/*.ofd 2>/dev/null | wc -l)
+  t_expect "ofd batch pdf,ofd: a PDF and an OFD per document" test "$pdfs" = 2 -a "$ofds" = 2
+  ok=1
+  for f in "$B"/*.ofd; do
+    sum=$(sha256sum "$f" | cut -c1-64)
+    grep -q "ofd=\"$(basename "$f")\" ofd-sha256=\"$sum\"" "$B/manifest.xml" || ok=0
+  done
+  t_expect "ofd batch: the manifest records each OFD's SHA-256" test $ok = 1
+  (cd "$TOP" && "$GW" batch --format pdf,ofd -j 2 -o "$B" xml/cases/case-2015-014-wire.xml) >"$WORK/b2.log" 2>&1
+  t_expect "ofd batch: a rerun is up to date" grep -q "0 documents written, 2 up to date" "$WORK/b2.log"
+  rm -f "$B"/送达回证*.ofd
+  (cd "$TOP" && "$GW" batch --format pdf,ofd -j 2 -o "$B" xml/cases/case-2015-014-wire.xml) >"$WORK/b3.log" 2>&1
+  t_expect "ofd batch: a removed OFD is made again" sh -c "grep -q '1 document written, 1 up to date' '$WORK/b3.log' && ls '$B'/送达回证*.ofd"
+  (cd "$TOP" && "$GW" batch --format ofd -j 2 -o "$B" xml/cases/case-2015-014-wire.xml) >"$WORK/b4.log" 2>&1
+  t_expect "ofd batch: another --format remakes (the stamp holds it)" grep -q "2 documents written, 0 up to date" "$WORK/b4.log"
+else
+  t_fail "ofd batch pdf,ofd" "$(head -2 "$WORK/b1.log" | tr '\n' ' ')"
+fi
+R="$WORK/render"; rm -rf "$R"
+(cd "$TOP" && "$GW" render -q --format ofd -o "$R" xml/cases/case-2015-014-wire.xml) >/dev/null 2>&1
+t_expect "ofd render --format ofd: OFD only" sh -c "ls '$R'/*.ofd && ! ls '$R'/*.pdf"
+(cd "$TOP" && "$GW" render -q --format xps -o "$R" xml/cases/case-2015-014-wire.xml) >/dev/null 2>&1
+t_expect "ofd render: unknown format exits 2" test $? = 2
+(cd "$TOP" && "$GW" batch -q --format ofd --combine "$WORK/all.pdf" -o "$R" xml/cases/case-2015-014-wire.xml) >/dev/null 2>&1
+t_expect "ofd batch: --combine without PDF exits 2" test $? = 2
 
 # usage
 "$GW" fo -q "$TOP/tests/formatter/blocks.fo" -o "$WORK/byname.ofd" >/dev/null 2>&1
