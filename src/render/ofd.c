@@ -15,14 +15,13 @@
 #include "base/sha256.h"
 #include "render/geom.h"
 #include "render/ofd-font.h"
+#include "render/ofd-zip.h"
 #include "render/out.h"
 
 #include <libxml/xmlwriter.h>
 #include <librsvg/rsvg.h>
 #include <math.h>
 #include <string.h>
-#include <time.h>
-#include <zip.h>
 
 #define OFD_NS "http://www.ofdspec.org/2016"
 #define MM(pt) ((pt) * 25.4 / 72.0)
@@ -846,76 +845,6 @@ entry (ofd_writer *o, const char *date, const char *datetime)
   g_free (docid);
 }
 
-/* Zips the parts: OFD.xml first, then the others in the order written, every entry stamped
- * with `when` (UTC fields, written back unchanged whatever the time zone). NULL after
- * reporting. */
-static GBytes *
-zip_new (ofd_writer *o, gint64 when, const char *path)
-{
-  GDateTime *dt = g_date_time_new_from_unix_utc (MAX (when, 315532800)); /* ≥ 1980 (DOS) */
-  struct tm tm = { .tm_year = g_date_time_get_year (dt) - 1900,
-                   .tm_mon = g_date_time_get_month (dt) - 1,
-                   .tm_mday = g_date_time_get_day_of_month (dt),
-                   .tm_hour = g_date_time_get_hour (dt),
-                   .tm_min = g_date_time_get_minute (dt),
-                   .tm_sec = g_date_time_get_second (dt), .tm_isdst = -1 };
-  g_date_time_unref (dt);
-  time_t mtime = mktime (&tm); /* libzip turns it back with localtime: the same fields */
-  zip_error_t ze;
-  zip_error_init (&ze);
-  zip_source_t *src = zip_source_buffer_create (NULL, 0, 0, &ze);
-  zip_t *z = src ? zip_open_from_source (src, ZIP_TRUNCATE, &ze) : NULL;
-  gboolean ok = z != NULL;
-  if (src)
-    zip_source_keep (src);
-  ofd_part *first = g_ptr_array_index (o->parts, o->parts->len - 1); /* OFD.xml */
-  for (guint k = 0; ok && k < o->parts->len; k++)
-    {
-      ofd_part *p = k == 0 ? first : g_ptr_array_index (o->parts, k - 1);
-      gsize len;
-      const void *d = g_bytes_get_data (p->data, &len);
-      zip_source_t *s = zip_source_buffer (z, d, len, 0);
-      zip_int64_t idx = s ? zip_file_add (z, p->name, s, ZIP_FL_ENC_UTF_8) : -1;
-      if (idx < 0)
-        {
-          zip_source_free (s);
-          ok = FALSE;
-          break;
-        }
-      gboolean stored = g_str_has_suffix (p->name, ".jpg") || g_str_has_suffix (p->name, ".png");
-      ok = zip_set_file_compression (z, (zip_uint64_t) idx, stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 9) == 0
-           && zip_file_set_mtime (z, (zip_uint64_t) idx, mtime, 0) == 0
-           && zip_file_set_external_attributes (z, (zip_uint64_t) idx, 0, ZIP_OPSYS_UNIX, 0100644u << 16) == 0;
-    }
-  GBytes *out = NULL;
-  if (ok && zip_close (z) == 0)
-    {
-      z = NULL;
-      zip_stat_t st;
-      if (zip_source_open (src) == 0)
-        {
-          if (zip_source_stat (src, &st) == 0 && (st.valid & ZIP_STAT_SIZE))
-            {
-              void *buf = g_malloc (st.size ? st.size : 1);
-              if (zip_source_read (src, buf, st.size) == (zip_int64_t) st.size)
-                out = g_bytes_new_take (buf, st.size);
-              else
-                g_free (buf);
-            }
-          zip_source_close (src);
-        }
-    }
-  if (!out)
-    gw_diag_error (o->ctx->diag, path, 0, "cannot make the OFD package: %s",
-                   z ? zip_strerror (z) : zip_error_strerror (&ze));
-  if (z)
-    zip_discard (z);
-  if (src)
-    zip_source_free (src);
-  zip_error_fini (&ze);
-  return out;
-}
-
 /* Writes the OFD package. */
 gboolean
 gw_render_ofd (gw_ctx *ctx, const gw_areas *areas, const char *path, char **sha256)
@@ -953,7 +882,18 @@ gw_render_ofd (gw_ctx *ctx, const gw_areas *areas, const char *path, char **sha2
   gboolean annots = annotations (&o, date);
   document (&o, annots);
   entry (&o, date, datetime);
-  GBytes *zip = zip_new (&o, when, path);
+  /* the zip: OFD.xml (written last) first, then the parts in the order written */
+  g_ptr_array_insert (o.parts, 0, g_ptr_array_steal_index (o.parts, o.parts->len - 1));
+  GPtrArray *names = g_ptr_array_new (), *datas = g_ptr_array_new ();
+  for (guint i = 0; i < o.parts->len; i++)
+    {
+      ofd_part *p = g_ptr_array_index (o.parts, i);
+      g_ptr_array_add (names, p->name);
+      g_ptr_array_add (datas, p->data);
+    }
+  GBytes *zip = gw_ofd_zip_new (ctx, names, datas, when, path);
+  g_ptr_array_unref (names);
+  g_ptr_array_unref (datas);
   gboolean ok = zip != NULL;
   if (ok)
     {
