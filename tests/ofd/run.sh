@@ -6,6 +6,7 @@
 #                  check_ofd.py on formatter FOs (blocks, collapse, kinsoku, notice, rotated, toc) and on
 #                  a rectification order and the annual register written with --format
 #                  pdf,ofd from one layout (see check_ofd.py)
+#   ofd images …   pictures: JPEG as-is, others PNG, EXIF/TIFF orientation (check_ofd_images.py)
 #   ofd seal       the order records the GB/T 9704 seal area (a 42 mm Stamp annotation
 #                  centred on the organ line)
 #   ofd bytes …    two runs give identical bytes, also under another time zone; the
@@ -53,6 +54,10 @@ done
   && fo order "$WORK/order.fo"
 (cd "$TOP" && "$GW" xslt xsl/annual.xsl xml/annual.xml -o "$WORK/annual.fo") \
   && fo annual "$WORK/annual.fo"
+
+# pictures: every raster format, EXIF-turned JPEG (check_ofd_images.py), then the package checks
+$PY "$HERE/check_ofd_images.py" "$GW" "$WORK/img" 2>"$WORK/img.err" || t_fail "ofd images" "$(tail -1 "$WORK/img.err")"
+[ -s "$WORK/img/images.ofd" ] && check images "$WORK/img/images.ofd" "$WORK/img/images.pdf" "$WORK/img/images.xml"
 
 # the seal area
 if [ -s "$WORK/order.ofd" ] && unzip -p "$WORK/order.ofd" 'Doc_0/Annots/Page_*/Annotation.xml' 2>/dev/null \
