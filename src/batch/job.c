@@ -200,7 +200,8 @@ gw_job_run (gw_ctx *ctx, gw_engine *engine, gw_stylesheet_cache *cache, gw_job_s
   char *png_base = formats & GW_FORMAT_PNG ? gw_job_png_base_new (job) : NULL;
   char *sha256 = NULL, *ofd_sha256 = NULL;
   gboolean pdf = (formats & GW_FORMAT_PDF) != 0;
-  gw_output out = { pdf ? job->pdf_path : NULL, png_base, NULL, NULL, NULL, &sha256, job_temp_hook };
+  gw_output out = { pdf ? job->pdf_path : NULL, png_base, job->areas_path, NULL, NULL, &sha256,
+                    job_temp_hook };
   if (formats & GW_FORMAT_OFD)
     {
       out.ofd_path = job->ofd_path;
@@ -214,10 +215,15 @@ gw_job_run (gw_ctx *ctx, gw_engine *engine, gw_stylesheet_cache *cache, gw_job_s
     {
       g_free (sha256);
       g_free (ofd_sha256);
-      if (pages > 0 && pdf) /* written despite an error (a missing glyph …): not a document */
-        g_unlink (job->pdf_path);
-      if (pages > 0 && (formats & GW_FORMAT_OFD))
-        g_unlink (job->ofd_path);
+      if (pages > 0) /* written despite an error (a missing glyph …): not a document */
+        {
+          if (pdf)
+            g_unlink (job->pdf_path);
+          if (formats & GW_FORMAT_OFD)
+            g_unlink (job->ofd_path);
+          if (job->areas_path)
+            g_unlink (job->areas_path);
+        }
       job_fail (ctx, job, mark, "formatting failed");
       return FALSE;
     }

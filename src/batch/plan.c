@@ -21,6 +21,7 @@ plan_job_free (gw_job *job)
   g_free (job->pdf_path);
   g_free (job->ofd_path);
   g_free (job->ofd_sha256);
+  g_free (job->areas_path);
   g_free (job->record_sum);
   g_free (job->regime_href);
   g_free (job->stamp);

@@ -356,7 +356,7 @@ text (ofd_writer *o, const gw_area *a, const cairo_matrix_t *m)
   if (m)
     cairo_matrix_multiply (&t, &t, m);
   if (o->seal_top >= 0)
-    { /* GB/T 9704 §7.3.5.1: the 42 mm seal centred on the top of the organ line */
+    { /* GB/T 9704 §7.3.5.1: the 42 mm seal centred on the top of the date line (sign.xsl) */
       double cx = a->x + x / 2, cy = a->y;
       if (m)
         cairo_matrix_transform_point (m, &cx, &cy);

@@ -21,6 +21,7 @@ GW=${GW:-$TOP/build/gongwen}
 WORK=${WORK:-$(mktemp -d)}
 mkdir -p "$WORK"
 . "$TOP/tests/lib.sh"
+t_plan 73
 HERE="$TOP/tests/ofd"
 export GONGWEN_FONTS_CONF=${GONGWEN_FONTS_CONF:-$TOP/tests/fonts.conf}
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1435017600}
