@@ -247,6 +247,21 @@ mmax=$(awk -v a="$m1" -v b="$m2" 'BEGIN{ if (a == "n/a" || b == "n/a") print "n/
 row "table 100→1k→10k" "gongwen RSS" "" "" "" "$(xtimes "$m1") / $(xtimes "$m2")" "≤10× per 10× rows" "$(met "$mmax" le 11)" \
     "peak RSS growth per step: ${TM[100]} → ${TM[1000]} → ${TM[10000]} MB"
 
+# --- (4b) OFD beside the PDF --------------------------------------------------------------------
+# What writing the OFD costs against writing the PDF of the same document (the annual register,
+# 47 pages), layout taken out: the extra of adding OFD to a PDF run over the extra of adding the
+# PDF to an OFD run, (pdf,ofd − pdf) ÷ (pdf,ofd − ofd), wall medians.
+echo "bench: OFD"
+if [ "$GW_STATE" = ok ] && "$GW" xslt "$TOP/xsl/annual.xsl" "$TOP/xml/annual.xml" -o "$WORK/annual.fo" 2>/dev/null; then
+  NO=$(( RUNS > 5 ? RUNS : 5 ))
+  measure "$NO" "$OUT/annual.pdf" "$GW" fo -q "$WORK/annual.fo" --format pdf -o "$OUT/annual.pdf"; op=$M_S
+  measure "$NO" "$OUT/annual.ofd" "$GW" fo -q "$WORK/annual.fo" --format ofd -o "$OUT/annual.ofd"; oo=$M_S
+  measure "$NO" "$OUT/annual.ofd" "$GW" fo -q "$WORK/annual.fo" --format pdf,ofd -o "$OUT/annual.pdf"; ob=$M_S
+  r=$(awk -v p="$op" -v o="$oo" -v b="$ob" 'BEGIN{ if (b - o <= 0) print "n/a"; else printf "%.2f", (b - p) / (b - o) }')
+  row "annual register" "OFD÷PDF writing" "$ob" "$M_CPU" "$M_MB" "$(xtimes "$r")" "≤1.5× the PDF" "$(met "$r" le 1.5)" \
+      "pdf $op s, ofd $oo s, pdf,ofd $ob s (one layout); $(du -k "$OUT/annual.ofd" | cut -f1) KB OFD, $(du -k "$OUT/annual.pdf" | cut -f1) KB PDF"
+else row "annual register" "OFD÷PDF writing" n/a n/a n/a "" "≤1.5× the PDF" n/a "gongwen fo or xslt not usable"; fi
+
 # --- (5) one notice end to end ------------------------------------------------------------------
 echo "bench: one notice"
 N1=$(( RUNS > 5 ? RUNS : 5 ))

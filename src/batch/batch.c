@@ -196,6 +196,8 @@ gw_batch_run (gw_ctx *ctx, const gw_batch_opts *opts)
   gw_plan_opts popts = { opts->out_dir, opts->xsl_override, opts->shard_k, opts->shard_n, FALSE,
                          records };
   gw_plan *plan = gw_plan_new (ctx, opts->inputs, &popts);
+  if (plan)
+    plan->formats = opts->formats ? opts->formats : GW_FORMAT_PDF;
   gw_record_cache_free (records);
   if (!plan)
     return 1;

@@ -28,6 +28,7 @@ typedef struct gw_batch_opts {
   gboolean force;             /* rebuild even when up to date */
   gboolean quiet;             /* errors and failures only */
   gboolean png;               /* also PNG pages */
+  guint formats;              /* GW_FORMAT_PDF and/or GW_FORMAT_OFD (0 = PDF) */
 } gw_batch_opts;
 
 /* Runs a batch. Returns the exit status: 0 every document made or up to date, 1 some

@@ -148,10 +148,17 @@ job_slot_fill (gw_ctx *ctx, gw_job_slot *slot, const gw_job *job)
   return TRUE;
 }
 
+/* The main output of a job. */
+const char *
+gw_job_main_path (const gw_job *job, guint formats)
+{
+  return formats & GW_FORMAT_PDF || !(formats & GW_FORMAT_OFD) ? job->pdf_path : job->ofd_path;
+}
+
 /* Makes one document. */
 gboolean
 gw_job_run (gw_ctx *ctx, gw_engine *engine, gw_stylesheet_cache *cache, gw_job_slot *slot, gw_job *job,
-            const char *const *params, gboolean png)
+            const char *const *params, guint formats)
 {
   g_return_val_if_fail (job->rec && job->xsl_path, FALSE);
   gw_diag_set_keep (ctx->diag, TRUE);
@@ -159,6 +166,7 @@ gw_job_run (gw_ctx *ctx, gw_engine *engine, gw_stylesheet_cache *cache, gw_job_s
   unsigned errors = gw_diag_error_count (ctx->diag);
   job->pages = -1;
   g_clear_pointer (&job->sha256, g_free);
+  g_clear_pointer (&job->ofd_sha256, g_free);
   if (!job_slot_fill (ctx, slot, job))
     {
       job_fail (ctx, job, mark, _("the record cannot be read again"));
@@ -190,10 +198,16 @@ gw_job_run (gw_ctx *ctx, gw_engine *engine, gw_stylesheet_cache *cache, gw_job_s
       job_fail (ctx, job, mark, _("the stylesheet failed"));
       return FALSE;
     }
-  char *png_base = png ? gw_job_png_base_new (job) : NULL;
-  char *sha256 = NULL;
-  gw_output out = { job->pdf_path, png_base, job->areas_path, NULL, NULL, &sha256,
+  char *png_base = formats & GW_FORMAT_PNG ? gw_job_png_base_new (job) : NULL;
+  char *sha256 = NULL, *ofd_sha256 = NULL;
+  gboolean pdf = (formats & GW_FORMAT_PDF) != 0;
+  gw_output out = { pdf ? job->pdf_path : NULL, png_base, job->areas_path, NULL, NULL, &sha256,
                     job_temp_hook, style ? gw_transform_source (style) : NULL };
+  if (formats & GW_FORMAT_OFD)
+    {
+      out.ofd_path = job->ofd_path;
+      out.ofd_sha256 = pdf ? &ofd_sha256 : &sha256;
+    }
   int pages = gw_engine_render (engine, fo, job->record_path, &out);
   job_temp_hook (NULL);
   xmlFreeDoc (fo);
@@ -201,9 +215,13 @@ gw_job_run (gw_ctx *ctx, gw_engine *engine, gw_stylesheet_cache *cache, gw_job_s
   if (pages <= 0 || gw_diag_error_count (ctx->diag) > errors || !sha256)
     {
       g_free (sha256);
+      g_free (ofd_sha256);
       if (pages > 0) /* written despite an error (a missing glyph …): not a document */
         {
-          g_unlink (job->pdf_path);
+          if (pdf)
+            g_unlink (job->pdf_path);
+          if (formats & GW_FORMAT_OFD)
+            g_unlink (job->ofd_path);
           if (job->areas_path)
             g_unlink (job->areas_path);
         }
@@ -211,6 +229,7 @@ gw_job_run (gw_ctx *ctx, gw_engine *engine, gw_stylesheet_cache *cache, gw_job_s
       return FALSE;
     }
   job->sha256 = sha256;
+  job->ofd_sha256 = ofd_sha256;
   job->pages = pages;
   job->status = GW_JOB_WRITTEN;
   return TRUE;

@@ -43,13 +43,15 @@ typedef struct gw_job {
   char *xsl_path;       /* stylesheet (absolute), NULL for a failed record */
   char *output_name;    /* file name without extension, NULL for a failed record */
   char *pdf_path;       /* <out_dir>/<output_name>.pdf */
+  char *ofd_path;       /* <out_dir>/<output_name>.ofd */
   char *areas_path;     /* area-tree dump to write too (render --areas), or NULL */
   char *record_sum;     /* hex SHA-256 of the record file and its regimes (planning) */
   char *regime_href;    /* file URI of the regime the record names first, found the way
                            validation finds it (planning), or NULL: passed as the stylesheet
                            parameter regime-href, so the stylesheet reads exactly that file */
   char *stamp;          /* hex SHA-256 of everything the output depends on (batch only) */
-  char *sha256;         /* hex SHA-256 of the written PDF */
+  char *sha256;         /* hex SHA-256 of the written PDF (of the OFD when no PDF) */
+  char *ofd_sha256;     /* hex SHA-256 of the written OFD beside a PDF, or NULL */
   char *error;          /* first error message, for the summary */
   /* values */
   gw_job_status status;
@@ -79,6 +81,8 @@ typedef struct gw_plan {
   guint files_in_shard;  /* of which in this shard */
   guint not_records;     /* files in this shard skipped as not records */
   guint bad_records;     /* records in this shard that failed to load */
+  guint formats;         /* GW_FORMAT_PDF / _OFD bits the jobs write (set by the caller;
+                            0 = PDF): the manifest names the main output by them */
 } gw_plan;
 
 /* Plans the documents of `inputs` (files and folders). Returns the plan (caller owns,
@@ -106,11 +110,13 @@ void gw_job_slot_clear (gw_job_slot *slot);
 
 /* Makes one document: parse the record into `slot` unless it holds it already (a record
  * file changed since it was validated fails the job), transform with the (cached)
- * stylesheet, format, write the PDF (and PNG pages when `png`) with its SHA-256. Sets
+ * stylesheet, format, write the `formats` (GW_FORMAT_* bits: PDF, OFD, PNG pages) with
+ * their SHA-256 (sha256: the PDF's, or the OFD's when there is no PDF; ofd_sha256: the
+ * OFD's beside a PDF). Sets
  * job->status, pages, sha256 and error. Returns TRUE on success. Messages go through
  * ctx->diag; `engine` (made for `ctx`) formats. */
 gboolean gw_job_run (gw_ctx *ctx, gw_engine *engine, gw_stylesheet_cache *cache,
-                     gw_job_slot *slot, gw_job *job, const char *const *params, gboolean png);
+                     gw_job_slot *slot, gw_job *job, const char *const *params, guint formats);
 
 /* Creates the output folder `dir` (and its parents) when missing and checks that a file
  * can be created in it. FALSE after reporting why not. */
@@ -120,6 +126,9 @@ gboolean gw_out_dir_prepare (gw_ctx *ctx, const char *dir);
  * by gw_job_run in this process before the process dies of the signal, so that an
  * interrupted run leaves only complete files. */
 void gw_job_guard_signals (gboolean sigint);
+
+/* The main output of a job: its PDF, or its OFD when `formats` has no PDF (borrowed). */
+const char *gw_job_main_path (const gw_job *job, guint formats);
 
 /* The PNG base name of a job ("<out>/<name>.png"; the engine writes <name>-1.png …).
  * Caller frees. */

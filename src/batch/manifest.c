@@ -3,10 +3,12 @@
  *   <manifest xmlns="urn:gongwen:manifest:1" version="1" generator="gongwen 0.1.0">
  *     <document record="xml/cases/case-2015-014-wire.xml" stylesheet="xsl/case-order.xsl"
  *               output="责令整改通知书-….pdf" pages="2" sha256="…" stamp="…"
- *               status="written"/>
+ *               status="written" ofd="责令整改通知书-….ofd" ofd-sha256="…"/>
  *     <document record="xml/cases/bad.xml" status="failed" error="bad.xml:7: …"/>
  *   </manifest>
  *
+ * output is the PDF, or the OFD when only OFD is written (--format ofd); ofd and
+ * ofd-sha256 name the OFD written beside the PDF (--format pdf,ofd).
  * status: written (made in this run), up-to-date (skipped, the file matches), failed. The
  * namespace is not the record namespace, so a batch over a folder holding out/ skips it. */
 #include "base/i18n.h"
@@ -30,6 +32,7 @@ manifest_entry_free (gw_manifest_entry *e)
 {
   g_free (e->stamp);
   g_free (e->sha256);
+  g_free (e->ofd_sha256);
   g_free (e);
 }
 
@@ -53,6 +56,7 @@ manifest_read_one (gw_ctx *quiet, const char *path, GHashTable *entries)
       xmlChar *stamp = xmlGetNoNsProp (n, (const xmlChar *) "stamp");
       xmlChar *sha = xmlGetNoNsProp (n, (const xmlChar *) "sha256");
       xmlChar *pages = xmlGetNoNsProp (n, (const xmlChar *) "pages");
+      xmlChar *ofd_sha = xmlGetNoNsProp (n, (const xmlChar *) "ofd-sha256");
       gboolean good = status && output && stamp && sha && pages
                       && (!strcmp ((const char *) status, "written")
                           || !strcmp ((const char *) status, "up-to-date"));
@@ -61,6 +65,7 @@ manifest_read_one (gw_ctx *quiet, const char *path, GHashTable *entries)
           gw_manifest_entry *e = g_new0 (gw_manifest_entry, 1);
           e->stamp = g_strdup ((const char *) stamp);
           e->sha256 = g_strdup ((const char *) sha);
+          e->ofd_sha256 = g_strdup ((const char *) ofd_sha);
           e->pages = atoi ((const char *) pages);
           GPtrArray *list = g_hash_table_lookup (entries, output);
           if (!list)
@@ -75,6 +80,7 @@ manifest_read_one (gw_ctx *quiet, const char *path, GHashTable *entries)
       xmlFree (stamp);
       xmlFree (sha);
       xmlFree (pages);
+      xmlFree (ofd_sha);
     }
   xmlFreeDoc (doc);
 }
@@ -130,7 +136,9 @@ gw_manifest_mark_up_to_date (GHashTable *entries, gw_plan *plan, gboolean png)
       gw_job *job = g_ptr_array_index (plan->jobs, i);
       if (job->status != GW_JOB_PENDING || !job->stamp)
         continue;
-      char *file = g_strconcat (job->output_name, ".pdf", NULL);
+      gboolean both = (plan->formats & GW_FORMAT_PDF) && (plan->formats & GW_FORMAT_OFD);
+      const char *main_path = gw_job_main_path (job, plan->formats);
+      char *file = g_path_get_basename (main_path);
       GPtrArray *list = g_hash_table_lookup (entries, file);
       g_free (file);
       char *have = NULL;
@@ -140,11 +148,15 @@ gw_manifest_mark_up_to_date (GHashTable *entries, gw_plan *plan, gboolean png)
           if (strcmp (e->stamp, job->stamp) || e->pages <= 0)
             continue;
           if (!have)
-            have = gw_sha256_file_new (job->pdf_path);
+            have = gw_sha256_file_new (main_path);
           if (!have)
             break; /* the output is gone */
-          if (!strcmp (have, e->sha256) && (!png || manifest_pngs_exist (job, e->pages)))
+          char *ofd = both && e->ofd_sha256 ? gw_sha256_file_new (job->ofd_path) : NULL;
+          gboolean ofd_ok = !both || (ofd && !strcmp (ofd, e->ofd_sha256));
+          g_free (ofd);
+          if (!strcmp (have, e->sha256) && ofd_ok && (!png || manifest_pngs_exist (job, e->pages)))
             {
+              job->ofd_sha256 = both ? g_strdup (e->ofd_sha256) : NULL;
               job->status = GW_JOB_UP_TO_DATE;
               job->pages = e->pages;
               job->sha256 = g_strdup (e->sha256);
@@ -179,7 +191,7 @@ manifest_attr (xmlTextWriterPtr w, const char *name, const char *value)
 
 /* Writes one <document>; < 0 on a write error. */
 static int
-manifest_document (xmlTextWriterPtr w, const gw_job *job, const char *data_dir)
+manifest_document (xmlTextWriterPtr w, const gw_job *job, const char *data_dir, guint formats)
 {
   static const char *const status_names[] = { "pending", "written", "up-to-date", "failed" };
   int rc = xmlTextWriterWriteString (w, (const xmlChar *) "\n  ");
@@ -195,7 +207,7 @@ manifest_document (xmlTextWriterPtr w, const gw_job *job, const char *data_dir)
     }
   if (rc >= 0 && job->output_name)
     {
-      char *file = g_strconcat (job->output_name, ".pdf", NULL);
+      char *file = g_path_get_basename (gw_job_main_path (job, formats));
       rc = manifest_attr (w, "output", file);
       g_free (file);
     }
@@ -208,6 +220,14 @@ manifest_document (xmlTextWriterPtr w, const gw_job *job, const char *data_dir)
         rc = manifest_attr (w, "sha256", job->sha256);
       if (rc >= 0)
         rc = manifest_attr (w, "stamp", job->stamp);
+    }
+  if (rc >= 0 && job->status != GW_JOB_FAILED && job->pages > 0 && job->ofd_sha256)
+    {
+      char *file = g_path_get_basename (job->ofd_path);
+      rc = manifest_attr (w, "ofd", file);
+      g_free (file);
+      if (rc >= 0)
+        rc = manifest_attr (w, "ofd-sha256", job->ofd_sha256);
     }
   if (rc >= 0)
     rc = manifest_attr (w, "status", status_names[job->status]);
@@ -241,7 +261,7 @@ gw_manifest_write (gw_ctx *ctx, const char *path, const gw_plan *plan, const cha
     {
       const gw_job *job = g_ptr_array_index (plan->jobs, i);
       if (job->status != GW_JOB_PENDING)
-        rc = manifest_document (w, job, data_dir);
+        rc = manifest_document (w, job, data_dir, plan->formats);
     }
   if (rc >= 0)
     rc = xmlTextWriterWriteString (w, (const xmlChar *) "\n");

@@ -20,6 +20,8 @@ plan_job_free (gw_job *job)
   g_free (job->xsl_path);
   g_free (job->output_name);
   g_free (job->pdf_path);
+  g_free (job->ofd_path);
+  g_free (job->ofd_sha256);
   g_free (job->areas_path);
   g_free (job->record_sum);
   g_free (job->regime_href);
@@ -158,6 +160,9 @@ plan_job_new (const gw_plan_opts *opts, const gw_record *rec, const char *xsl_pa
   job->output_name = g_strdup (output_name);
   char *file = g_strconcat (output_name, ".pdf", NULL);
   job->pdf_path = g_build_filename (opts->out_dir, file, NULL);
+  g_free (file);
+  file = g_strconcat (output_name, ".ofd", NULL);
+  job->ofd_path = g_build_filename (opts->out_dir, file, NULL);
   g_free (file);
   job->status = GW_JOB_PENDING;
   job->pages = -1;

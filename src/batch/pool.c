@@ -97,6 +97,7 @@ typedef struct {
   guint32 messages_len;
   guint32 error_len;
   char sha256[64];
+  char ofd_sha256[64];        /* beside a PDF, or zeros */
 } pool_result;
 
 /* The signal that interrupted the parent (0 = none). */
@@ -172,7 +173,9 @@ pool_worker_main (gw_ctx *ctx, gw_plan *plan, const gw_batch_opts *opts, gw_engi
         break;
       gw_job *job = g_ptr_array_index (plan->jobs, index);
       gw_diag_reset (diag);
-      gboolean ok = gw_job_run (ctx, engine, cache, &slot, job, opts->params, opts->png);
+      gboolean ok = gw_job_run (ctx, engine, cache, &slot, job, opts->params,
+                                (opts->formats ? opts->formats : GW_FORMAT_PDF)
+                                | (opts->png ? GW_FORMAT_PNG : 0));
       const char *messages = gw_diag_messages (diag);
       const char *error = job->error ? job->error : "";
       pool_result r;
@@ -184,6 +187,8 @@ pool_worker_main (gw_ctx *ctx, gw_plan *plan, const gw_batch_opts *opts, gw_engi
       r.error_len = (guint32) strlen (error);
       if (job->sha256 && strlen (job->sha256) == 64)
         memcpy (r.sha256, job->sha256, 64);
+      if (job->ofd_sha256 && strlen (job->ofd_sha256) == 64)
+        memcpy (r.ofd_sha256, job->ofd_sha256, 64);
       if (!pool_write_all (out, &r, sizeof r) || !pool_write_all (out, messages, r.messages_len)
           || !pool_write_all (out, error, r.error_len))
         break;
@@ -404,6 +409,8 @@ pool_receive (pool *p, pool_worker *w)
       job->pages = r.pages;
       g_free (job->sha256);
       job->sha256 = r.ok ? g_strndup (r.sha256, 64) : NULL;
+      g_free (job->ofd_sha256);
+      job->ofd_sha256 = r.ok && r.ofd_sha256[0] ? g_strndup (r.ofd_sha256, 64) : NULL;
       g_free (job->error);
       job->error = r.ok ? NULL : g_strdup (*error ? error : "failed");
       gw_progress_print (p->progress, messages);

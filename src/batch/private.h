@@ -32,7 +32,8 @@ void gw_stamp_jobs (gw_plan *plan, const char *shared);
 typedef struct gw_manifest_entry {
   /* owned */
   char *stamp;
-  char *sha256;
+  char *sha256;     /* of the main output (the PDF, or the OFD alone) */
+  char *ofd_sha256; /* of the OFD beside a PDF, or NULL */
   /* values */
   int pages;
 } gw_manifest_entry;

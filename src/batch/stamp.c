@@ -156,6 +156,9 @@ gw_stamp_shared_new (gw_ctx *ctx, const gw_batch_opts *opts)
   for (const char *const *p = opts->params; p && *p; p++)
     stamp_add_str (sum, "param", *p);
   stamp_add_str (sum, "png", opts->png ? "1" : "0");
+  if (opts->formats & GW_FORMAT_OFD) /* adding or dropping OFD remakes the documents (a
+                                       PDF-only stamp stays what it was before OFD) */
+    stamp_add_str (sum, "formats", opts->formats & GW_FORMAT_PDF ? "pdf,ofd" : "ofd");
   stamp_add_str (sum, "missing-glyphs", ctx->allow_missing_glyphs ? "allowed" : "error");
   if (opts->png)
     {

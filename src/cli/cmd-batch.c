@@ -13,7 +13,7 @@
 int
 gw_cmd_batch (int argc, char **argv)
 {
-  char *out_dir = NULL, *combine = NULL, *shard = NULL, *xsl = NULL;
+  char *out_dir = NULL, *combine = NULL, *shard = NULL, *xsl = NULL, *format = NULL;
   gboolean combine_partial = FALSE;
   char **param_opts = NULL;
   int jobs = 0, timeout = 300;
@@ -45,6 +45,7 @@ gw_cmd_batch (int argc, char **argv)
       N_("make one document per record with this stylesheet instead of those of "
       "xsl/documents.xml (named after the record file)"), N_("FILE") },
     { "png", 0, 0, G_OPTION_ARG_NONE, &png, N_("also write PNG pages (NAME-1.png …)"), NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("pdf (default), ofd, or pdf,ofd (both from one layout)"), N_("FMT") },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("PNG resolution (default 96)"), N_("N") },
     { "allow-missing-glyphs", 0, 0, G_OPTION_ARG_NONE, &allow_missing,
       N_("a character no font has is a warning, not an error"), NULL },
@@ -99,6 +100,17 @@ gw_cmd_batch (int argc, char **argv)
       fprintf (stderr, _("gongwen batch: --combine-partial goes with --combine FILE.pdf\n"));
       goto out;
     }
+  guint formats = 0;
+  if (!gw_cli_formats (format, NULL, FALSE, &formats))
+    {
+      fprintf (stderr, _("gongwen batch: unknown --format '%s' (pdf, ofd or pdf,ofd)\n"), format);
+      goto out;
+    }
+  if (combine && !(formats & GW_FORMAT_PDF))
+    {
+      fprintf (stderr, _("gongwen batch: --combine needs the PDF (--format pdf,ofd)\n"));
+      goto out;
+    }
   if (combine && !g_str_has_suffix (combine, ".pdf"))
     {
       fprintf (stderr, _("gongwen batch: --combine '%s': the file name must end in .pdf\n"),
@@ -132,11 +144,13 @@ gw_cmd_batch (int argc, char **argv)
     .force = force,
     .quiet = quiet,
     .png = png,
+    .formats = formats,
   };
   status = gw_batch_run (ctx, &o) == 0 ? GW_EXIT_OK : GW_EXIT_FAILED;
   gw_ctx_free (ctx);
 out:
   g_option_context_free (oc);
+  g_free (format);
   g_strfreev (params);
   g_strfreev (param_opts);
   g_free (out_dir);

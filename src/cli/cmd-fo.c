@@ -1,7 +1,8 @@
-/* cmd-fo.c — 'gongwen fo IN.fo -o OUT.pdf|OUT.png [--areas X.xml]': format an XSL-FO file. */
+/* cmd-fo.c — 'gongwen fo IN.fo -o OUT.pdf|OUT.ofd|OUT.png [--areas X.xml]': format an XSL-FO file. */
 #include "base/i18n.h"
 #include "cli/cli.h"
 #include "base/xmlload.h"
+#include "cli/options.h"
 #include "engine/engine.h"
 
 #include <string.h>
@@ -10,12 +11,13 @@
 int
 gw_cmd_fo (int argc, char **argv)
 {
+  char *pdf_path = NULL, *ofd_path = NULL;
   char *output = NULL, *areas = NULL, *format = NULL, *title = NULL, *author = NULL;
   double dpi = 96;
   gboolean allow_missing = FALSE, quiet = FALSE;
   GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("write OUT.pdf, or OUT.png (one PNG per page: OUT-1.png …)"), N_("OUT") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("pdf or png (default: from the output name)"), N_("FMT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("write OUT.pdf, OUT.ofd, or OUT.png (one PNG per page: OUT-1.png …)"), N_("OUT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("pdf, png, ofd or pdf,ofd (default: from the output name)"), N_("FMT") },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("PNG resolution (default 96)"), N_("N") },
     { "areas", 0, 0, G_OPTION_ARG_FILENAME, &areas, N_("also write the area tree as XML"), N_("FILE") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("PDF title (overrides fo:declarations)"), N_("TEXT") },
@@ -53,12 +55,15 @@ gw_cmd_fo (int argc, char **argv)
       fprintf (stderr, _("gongwen fo: --dpi must be between 10 and 1200\n"));
       goto out;
     }
-  gboolean png = format ? !strcmp (format, "png") : (output && g_str_has_suffix (output, ".png"));
-  if (format && strcmp (format, "png") && strcmp (format, "pdf"))
+  guint formats = 0;
+  if (!gw_cli_formats (format, output, TRUE, &formats))
     {
-      fprintf (stderr, _("gongwen fo: unknown --format '%s' (pdf or png)\n"), format);
+      fprintf (stderr, _("gongwen fo: unknown --format '%s' (pdf, png, ofd or pdf,ofd)\n"), format);
       goto out;
     }
+  gboolean png = (formats & GW_FORMAT_PNG) != 0;
+  pdf_path = output && (formats & GW_FORMAT_PDF) ? gw_cli_output_name (output, formats, ".pdf") : NULL;
+  ofd_path = output && (formats & GW_FORMAT_OFD) ? gw_cli_output_name (output, formats, ".ofd") : NULL;
   if (output && strcmp (argv[1], "-") && g_file_test (output, G_FILE_TEST_EXISTS))
     {
       char *a = realpath (argv[1], NULL), *b = realpath (output, NULL);
@@ -84,7 +89,8 @@ gw_cmd_fo (int argc, char **argv)
   xmlDocPtr doc = gw_xml_read_file (ctx, argv[1]);
   if (doc)
     {
-      gw_output o = { png ? NULL : output, png ? output : NULL, areas, title, author };
+      gw_output o = { pdf_path, png ? output : NULL, areas, title, author };
+      o.ofd_path = ofd_path;
       gw_engine *engine = gw_engine_new (ctx);
       int pages = gw_engine_render (engine, doc, strcmp (argv[1], "-") ? argv[1] : "<stdin>", &o);
       if (pages > 0 && !gw_diag_failed (ctx->diag))
@@ -99,6 +105,8 @@ gw_cmd_fo (int argc, char **argv)
     }
   gw_ctx_free (ctx);
 out:
+  g_free (pdf_path);
+  g_free (ofd_path);
   g_free (output);
   g_free (areas);
   g_free (format);

@@ -15,6 +15,8 @@ gw_cmd_render (int argc, char **argv)
   char **param_opts = NULL;
   double dpi = 96;
   gboolean png = FALSE, areas = FALSE, allow_missing = FALSE, quiet = FALSE;
+  char *format = NULL;
+  guint formats = 0;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir,
       N_("write the documents into DIR (default: the current folder)"), N_("DIR") },
@@ -24,6 +26,7 @@ gw_cmd_render (int argc, char **argv)
       N_("make one document per record with this stylesheet instead of those of "
       "xsl/documents.xml (named after the record file)"), N_("FILE") },
     { "png", 0, 0, G_OPTION_ARG_NONE, &png, N_("also write PNG pages (NAME-1.png …)"), NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("pdf (default), ofd, or pdf,ofd (both from one layout)"), N_("FMT") },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("PNG resolution (default 96)"), N_("N") },
     { "areas", 0, 0, G_OPTION_ARG_NONE, &areas,
       N_("also write the area tree as XML (NAME.areas.xml, as 'gongwen fo --areas')"), NULL },
@@ -56,6 +59,11 @@ gw_cmd_render (int argc, char **argv)
     }
   if (!gw_cli_check_render_opts ("render", dpi, xsl))
     goto out;
+  if (!gw_cli_formats (format, NULL, FALSE, &formats))
+    {
+      fprintf (stderr, "gongwen render: unknown --format '%s' (pdf, ofd or pdf,ofd)\n", format);
+      goto out;
+    }
   params = gw_cli_params_new ("render", param_opts);
   if (!params)
     goto out;
@@ -102,11 +110,15 @@ gw_cmd_render (int argc, char **argv)
               job->areas_path = g_build_filename (dir, base, NULL);
               g_free (base);
             }
-          if (gw_job_run (ctx, engine, cache, &slot, job, (const char *const *) params, png))
+          if (gw_job_run (ctx, engine, cache, &slot, job, (const char *const *) params,
+                          formats | (png ? GW_FORMAT_PNG : 0)))
             {
               if (!quiet)
                 printf (ngettext ("%s: %d page\n", "%s: %d pages\n", job->pages),
-                        job->pdf_path, job->pages);
+                        gw_job_main_path (job, formats), job->pages);
+              if (!quiet && (formats & GW_FORMAT_PDF) && (formats & GW_FORMAT_OFD))
+                printf (ngettext ("%s: %d page\n", "%s: %d pages\n", job->pages),
+                        job->ofd_path, job->pages);
             }
           else
             ok = FALSE;
@@ -131,5 +143,6 @@ out:
   g_strfreev (param_opts);
   g_free (out_dir);
   g_free (xsl);
+  g_free (format);
   return status;
 }

@@ -76,3 +76,40 @@ gw_cli_ctx_new (const char *argv0)
   g_free (dir);
   return ctx;
 }
+
+/* Parses --format. */
+gboolean
+gw_cli_formats (const char *text, const char *output, gboolean png_ok, guint *formats)
+{
+  *formats = 0;
+  if (!text)
+    {
+      *formats = output && g_str_has_suffix (output, ".png") && png_ok ? GW_FORMAT_PNG
+                 : output && g_str_has_suffix (output, ".ofd") ? GW_FORMAT_OFD : GW_FORMAT_PDF;
+      return TRUE;
+    }
+  char **v = g_strsplit (text, ",", -1);
+  gboolean ok = v[0] != NULL;
+  for (char **p = v; ok && *p; p++)
+    {
+      guint f = !strcmp (*p, "pdf") ? GW_FORMAT_PDF : !strcmp (*p, "ofd") ? GW_FORMAT_OFD
+                : !strcmp (*p, "png") && png_ok ? GW_FORMAT_PNG : 0;
+      ok = f && !(*formats & f);
+      *formats |= f;
+    }
+  g_strfreev (v);
+  /* PNG pages go alone: they are not a document beside the others */
+  return ok && (!(*formats & GW_FORMAT_PNG) || *formats == GW_FORMAT_PNG);
+}
+
+/* One format's output name. */
+char *
+gw_cli_output_name (const char *output, guint formats, const char *ext)
+{
+  if (g_str_has_suffix (output, ext) || !(formats & (formats - 1)))
+    return g_strdup (output);
+  gsize n = strlen (output);
+  if (g_str_has_suffix (output, ".pdf") || g_str_has_suffix (output, ".ofd"))
+    n -= 4;
+  return g_strdup_printf ("%.*s%s", (int) n, output, ext);
+}

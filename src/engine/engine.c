@@ -5,6 +5,7 @@
 #include "fo/fotree.h"
 #include "layout/layout.h"
 #include "render/render.h"
+#include "render/ofd.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -188,6 +189,7 @@ gw_engine_render (gw_engine *engine, xmlDocPtr fo, const char *source, const gw_
   gw_ctx *ctx = engine->ctx;
   if ((out->pdf_path && !engine_check_dir (ctx, out->pdf_path))
       || (out->png_path && !engine_check_dir (ctx, out->png_path))
+      || (out->ofd_path && !engine_check_dir (ctx, out->ofd_path))
       || (out->areas_path && !engine_check_dir (ctx, out->areas_path)))
     return -1;
   /* the checks of engine_file_add, before any work (the PNG pages are checked as written) */
@@ -195,12 +197,16 @@ gw_engine_render (gw_engine *engine, xmlDocPtr fo, const char *source, const gw_
   GPtrArray *files = g_ptr_array_new_with_free_func (engine_file_free);
   gboolean can
     = (!out->areas_path || engine_file_check (ctx, NULL, out->areas_path, input, source, NULL))
-      && (!out->pdf_path || engine_file_check (ctx, NULL, out->pdf_path, input, source, NULL));
-  if (can && out->areas_path && out->pdf_path && !strcmp (out->areas_path, out->pdf_path))
-    {
-      gw_diag_error (ctx->diag, out->pdf_path, 0, _("cannot write: named for two outputs"));
-      can = FALSE;
-    }
+      && (!out->pdf_path || engine_file_check (ctx, NULL, out->pdf_path, input, source, NULL))
+      && (!out->ofd_path || engine_file_check (ctx, NULL, out->ofd_path, input, source, NULL));
+  const char *named[] = { out->areas_path, out->pdf_path, out->ofd_path };
+  for (int i = 0; can && i < 3; i++)
+    for (int j = i + 1; can && j < 3; j++)
+      if (named[i] && named[j] && !strcmp (named[i], named[j]))
+        {
+          gw_diag_error (ctx->diag, named[j], 0, _("cannot write: named for two outputs"));
+          can = FALSE;
+        }
   if (!can)
     {
       g_ptr_array_unref (files);
@@ -237,6 +243,9 @@ gw_engine_render (gw_engine *engine, xmlDocPtr fo, const char *source, const gw_
   if (ok && out->pdf_path)
     ok = (f = engine_file_add (ctx, files, out->pdf_path, input, source, out))
          && gw_render_pdf (ctx, areas, f->tmp, out->pdf_sha256);
+  if (ok && out->ofd_path)
+    ok = (f = engine_file_add (ctx, files, out->ofd_path, input, source, out))
+         && gw_render_ofd (ctx, areas, f->tmp, out->ofd_sha256);
   if (ok && out->png_path)
     for (guint i = 0; ok && i < areas->pages->len; i++)
       {

@@ -6,6 +6,9 @@
 #include "base/ctx.h"
 #include <libxml/tree.h>
 
+/* Output formats (bits: "pdf,ofd" is both, from one layout). */
+enum { GW_FORMAT_PDF = 1, GW_FORMAT_PNG = 2, GW_FORMAT_OFD = 4 };
+
 typedef struct gw_output {
   const char *pdf_path;   /* PDF to write, or NULL */
   const char *png_path;   /* PNG base: "x.png" writes x-1.png, x-2.png …; or NULL */
@@ -19,6 +22,8 @@ typedef struct gw_output {
                              so that a signal handler can remove it; or NULL */
   const char *made_by;    /* the stylesheet that made the FO, named with its lines in
                              messages about the FO (NULL: the source is named) */
+  const char *ofd_path;   /* OFD to write (from the same layout as the PDF), or NULL */
+  char **ofd_sha256;      /* receives the hex SHA-256 of the OFD written, or NULL */
 } gw_output;
 
 /* The formatter of a job: it owns what every document shares (the fonts: fontconfig, Pango,

@@ -1,6 +1,8 @@
 /* render.c — Cairo painting of the area tree (shared by the PDF and PNG writers). */
 #include "render/render.h"
 #include "base/sha256.h"
+#include "render/geom.h"
+#include "render/out.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>
@@ -12,58 +14,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* An output file for cairo's stream writers.  cairo 1.16 loses the write errors of its own
- * file writers (on a full disk it made a truncated PDF and reported success), so gongwen
- * collects the bytes, then writes and closes the file itself and checks every step. */
-typedef struct {
-  FILE *f;
-  GByteArray *buf; /* the whole output, written by render_close */
-  int err;         /* first errno, 0 = none */
-  char **sha256;   /* where to put the hex SHA-256 of what was written, or NULL */
-} render_out;
-
 /* cairo write callback: appends `len` bytes to the buffer. */
 static cairo_status_t
 render_write (void *closure, const unsigned char *data, unsigned int len)
 {
-  render_out *o = closure;
+  gw_render_out *o = closure;
   g_byte_array_append (o->buf, data, len);
   return CAIRO_STATUS_SUCCESS;
-}
-
-/* Opens `path` for writing; FALSE after reporting. */
-static gboolean
-render_open (gw_ctx *ctx, render_out *o, const char *path, const char *what)
-{
-  o->err = 0;
-  o->sha256 = NULL;
-  o->buf = g_byte_array_sized_new (64 * 1024);
-  /* No O_TRUNC: the engine hands over a new, empty temporary file, and truncating it makes
-   * ext4 start writing it back at close (its replace-by-truncate heuristic), per document.
-   * A non-empty regular file (written directly) is truncated here. */
-  int fd = open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
-  struct stat st;
-  if (fd >= 0 && fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > 0
-      && ftruncate (fd, 0) != 0)
-    {
-      int e = errno;
-      close (fd);
-      fd = -1;
-      errno = e;
-    }
-  o->f = fd >= 0 ? fdopen (fd, "wb") : NULL;
-  if (fd >= 0 && !o->f)
-    {
-      int e = errno;
-      close (fd);
-      errno = e;
-    }
-  if (!o->f)
-    {
-      gw_diag_error (ctx->diag, path, 0, "cannot create %s: %s", what, g_strerror (errno));
-      g_byte_array_unref (o->buf);
-    }
-  return o->f != NULL;
 }
 
 /* Repairs cairo 1.16's cross-reference table: with link annotations it reserves objects for
@@ -108,26 +65,6 @@ render_fix_xref (GByteArray *pdf)
             memcpy (p, "0000000000 00001 f", 18);
         }
     }
-}
-
-/* Writes the collected bytes and closes the file; FALSE after reporting the first error. */
-static gboolean
-render_close (gw_ctx *ctx, render_out *o, const char *path, const char *what)
-{
-  if (!strcmp (what, "PDF"))
-    render_fix_xref (o->buf);
-  if (o->buf->len && fwrite (o->buf->data, 1, o->buf->len, o->f) != o->buf->len)
-    o->err = errno ? errno : EIO;
-  if (fflush (o->f) != 0 && !o->err)
-    o->err = errno;
-  if (fclose (o->f) != 0 && !o->err)
-    o->err = errno;
-  if (o->sha256 && !o->err) /* from the bytes in hand: no reading the file back */
-    *o->sha256 = gw_sha256_hex_new (o->buf->data, o->buf->len);
-  g_byte_array_unref (o->buf);
-  if (o->err)
-    gw_diag_error (ctx->diag, path, 0, "writing the %s failed: %s", what, g_strerror (o->err));
-  return o->err == 0;
 }
 
 /* Quotes a string for a cairo tag attribute ('…'): a backslash before ' and \\, UTF-8 kept.
@@ -359,18 +296,9 @@ paint_image (cairo_t *cr, const gw_area *a)
           cairo_paint (cc);
           cairo_destroy (cc);
         }
-      /* EXIF orientation: pixel (px, py) of the stored picture → upright (dx, dy) =
-       * (xx·px + xy·py, yx·px + yy·py) + the upright size where a coefficient is negative;
-       * rows {xx, yx, xy, yy} for 1 (as stored) … 8 */
-      static const double turn[8][4] = { { 1, 0, 0, 1 }, { -1, 0, 0, 1 }, { -1, 0, 0, -1 },
-                                         { 1, 0, 0, -1 }, { 0, 1, 1, 0 }, { 0, 1, -1, 0 },
-                                         { 0, -1, -1, 0 }, { 0, -1, 1, 0 } };
-      guint o = img->orientation >= 1 && img->orientation <= 8 ? img->orientation - 1 : 0;
-      const double *m = turn[o];
-      double uw = o >= 4 ? ih : iw, uh = o >= 4 ? iw : ih; /* upright size in pixels */
       cairo_matrix_t mx;
-      cairo_matrix_init (&mx, m[0], m[1], m[2], m[3], m[0] < 0 || m[2] < 0 ? uw : 0,
-                         m[1] < 0 || m[3] < 0 ? uh : 0);
+      double uw, uh; /* upright size in pixels */
+      gw_geom_exif_matrix (img->orientation, iw, ih, &mx, &uw, &uh);
       cairo_translate (cr, a->x, a->y);
       cairo_scale (cr, a->w / uw, a->h / uh);
       cairo_transform (cr, &mx);
@@ -384,31 +312,6 @@ paint_image (cairo_t *cr, const gw_area *a)
       rsvg_handle_render_document (img->svg, cr, &vp, NULL);
     }
   cairo_restore (cr);
-}
-
-/* The transform of an area's children frame onto the area (reference-orientation): a child
- * point (px, py) is at (px - x, py - y) in a frame w × h (exchanged for 90/270) whose top
- * points left (90), down (180) or right (270) on the page. */
-static void
-orient_matrix (const gw_area *a, cairo_matrix_t *m)
-{
-  double c = 0, s = 0, tx = a->x, ty = a->y;
-  switch (a->u.box.orient)
-    {
-    case 90: s = -1, ty = a->y + a->h; break;                       /* (u, v) → (v, -u) */
-    case 180: c = -1, tx = a->x + a->w, ty = a->y + a->h; break;    /* (u, v) → (-u, -v) */
-    case 270: s = 1, tx = a->x + a->w; break;                       /* (u, v) → (-v, u) */
-    default: c = 1; break;
-    }
-  cairo_matrix_init (m, c, s, -s, c, tx, ty);
-  cairo_matrix_translate (m, -a->x, -a->y);
-}
-
-/* TRUE if an area turns its children (a reference-orientation other than 0). */
-static gboolean
-area_turns (const gw_area *a)
-{
-  return (a->kind == GW_AREA_BLOCK || a->kind == GW_AREA_REGION) && a->u.box.orient;
 }
 
 /* Declares the named destinations (ids) and the links of an area and its children on the
@@ -455,9 +358,9 @@ paint_tags (cairo_t *cr, const gw_area *a, const gw_area *page, const cairo_matr
       g_free (esc);
     }
   cairo_matrix_t turned;
-  if (area_turns (a))
+  if (gw_geom_turns (a))
     {
-      orient_matrix (a, &turned);
+      gw_geom_orient_matrix (a, &turned);
       if (m)
         cairo_matrix_multiply (&turned, &turned, m);
       m = &turned;
@@ -498,17 +401,17 @@ paint_area (cairo_t *cr, const gw_area *a)
           cairo_clip (cr);
         }
     }
-  if (area_turns (a))
+  if (gw_geom_turns (a))
     {
       cairo_matrix_t m;
-      orient_matrix (a, &m);
+      gw_geom_orient_matrix (a, &m);
       lines_flush (cr);
       cairo_save (cr);
       cairo_transform (cr, &m);
     }
   for (const gw_area *c = a->first; c; c = c->next)
     paint_area (cr, c);
-  if (area_turns (a))
+  if (gw_geom_turns (a))
     {
       lines_flush (cr); /* in the frame they were drawn in */
       cairo_restore (cr);
@@ -564,8 +467,8 @@ gw_render_pdf (gw_ctx *ctx, const gw_areas *areas, const char *path, char **sha2
       return FALSE;
     }
   const gw_area *p0 = g_ptr_array_index (areas->pages, 0);
-  render_out out;
-  if (!render_open (ctx, &out, path, "PDF"))
+  gw_render_out out;
+  if (!gw_render_out_open (ctx, &out, path, "PDF"))
     return FALSE;
   out.sha256 = sha256;
   cairo_surface_t *s = cairo_pdf_surface_create_for_stream (render_write, &out, p0->u.page.width,
@@ -575,7 +478,7 @@ gw_render_pdf (gw_ctx *ctx, const gw_areas *areas, const char *path, char **sha2
       gw_diag_error (ctx->diag, path, 0, "cannot create PDF: %s", cairo_status_to_string (cairo_surface_status (s)));
       cairo_surface_destroy (s);
       out.sha256 = NULL;
-      (void) render_close (ctx, &out, path, "PDF");
+      (void) gw_render_out_close (ctx, &out, path, "PDF");
       return FALSE;
     }
   if (areas->title)
@@ -612,7 +515,8 @@ gw_render_pdf (gw_ctx *ctx, const gw_areas *areas, const char *path, char **sha2
   cairo_surface_finish (s);
   cairo_status_t st = cairo_surface_status (s);
   cairo_surface_destroy (s);
-  if (!render_close (ctx, &out, path, "PDF"))
+  render_fix_xref (out.buf);
+  if (!gw_render_out_close (ctx, &out, path, "PDF"))
     return FALSE;
   if (st != CAIRO_STATUS_SUCCESS)
     {
@@ -643,15 +547,15 @@ gw_render_png_page (gw_ctx *ctx, const gw_areas *areas, guint index, const char 
   paint_area (cr, pg);
   lines_flush (cr);
   cairo_destroy (cr);
-  render_out out;
-  if (!render_open (ctx, &out, path, "PNG"))
+  gw_render_out out;
+  if (!gw_render_out_open (ctx, &out, path, "PNG"))
     {
       cairo_surface_destroy (s);
       return FALSE;
     }
   cairo_status_t st = cairo_surface_write_to_png_stream (s, render_write, &out);
   cairo_surface_destroy (s);
-  if (!render_close (ctx, &out, path, "PNG"))
+  if (!gw_render_out_close (ctx, &out, path, "PNG"))
     return FALSE;
   if (st != CAIRO_STATUS_SUCCESS)
     {

@@ -63,7 +63,8 @@
         <xsl:with-param name="w-date" select="$w-date"/>
         <xsl:with-param name="date-end" select="$date-end"/>
       </xsl:call-template>
-      <fo:block end-indent="{$date-end}pt"><xsl:value-of select="$date"/></fo:block>
+      <!-- the id gw-seal-…: the OFD writer records the seal area there (README "OFD") -->
+      <fo:block id="gw-seal-{generate-id()}" end-indent="{$date-end}pt"><xsl:value-of select="$date"/></fo:block>
     </fo:block-container>
     <xsl:if test="$note != ''">
       <fo:block keep-with-previous.within-page="always" padding-top="{$seal-gap}pt"
