@@ -22,6 +22,7 @@ static const cli_command cli_commands[] = {
   { "fo", gw_cmd_fo, "format an XSL-FO file into PDF/PNG (and an area-tree dump)" },
   { "fonts", gw_cmd_fonts, "show the font roles in effect; --check FILE for missing glyphs" },
   { "import", gw_cmd_import, "turn a spreadsheet export (CSV) of sampling results into records" },
+  { "serve", gw_cmd_serve, "the clerk's desk: a local web page to enter, check and print records" },
   { "xslt", gw_cmd_xslt, "run one stylesheet on one record and print the result (for templates)" },
 };
 

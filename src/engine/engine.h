@@ -17,6 +17,7 @@ typedef struct gw_output {
   void (*temp_hook) (const char *tmp); /* told each temporary file created (it is renamed
                              over its output, or removed, before gw_engine_render returns),
                              so that a signal handler can remove it; or NULL */
+  unsigned png_page;      /* 1-based: write only this PNG page (x-K.png); 0 = every page */
 } gw_output;
 
 /* The formatter of a job: it owns what every document shares (the fonts: fontconfig, Pango,
