@@ -152,7 +152,17 @@ api_validate (gw_server *srv, SoupServerMessage *msg, GHashTable *query)
     api_computed (srv, rec, out);
   else
     g_string_append (out, "[]");
-  g_string_append (out, "}\n");
+  g_string_append (out, ",\"documents\":[");
+  GPtrArray *docs = rec ? gw_record_documents (srv->ctx, srv->records, rec) : NULL;
+  for (guint i = 0; docs && i < docs->len; i++)
+    {
+      if (i)
+        g_string_append_c (out, ',');
+      gw_json_str (out, ((const gw_docspec *) g_ptr_array_index (docs, i))->output_name);
+    }
+  if (docs)
+    g_ptr_array_unref (docs);
+  g_string_append (out, "]}\n");
   gw_serve_reply (msg, SOUP_STATUS_OK, JSON_TYPE, out->str, out->len);
   g_string_free (out, TRUE);
   gw_record_free (rec);
