@@ -3,7 +3,7 @@
 // saves it (PUT /api/records/PATH with If-Match).
 'use strict';
 
-const page = { kind: null, path: null, etag: null, form: null, timer: 0, seq: 0, docs: [], doc: 0, valid: false };
+const page = window.deskPage = { kind: null, path: null, etag: null, form: null, timer: 0, seq: 0, docs: [], doc: 0, valid: false };
 
 // Shows a message in the banner (kind: 'ok' or 'bad'), or hides it.
 function banner(text, kind) {
@@ -147,7 +147,14 @@ async function start() {
     page.etag = r.headers.get('ETag');
     record = new DOMParser().parseFromString(await r.text(), 'application/xml');
     page.kind = record.documentElement.localName;
-  } else page.kind = decodeURIComponent(parts[1] || '');
+  } else {
+    page.kind = decodeURIComponent(parts[1] || '');
+    const from = new URLSearchParams(location.search).get('from');
+    if (from) { // a new record made from an existing one (a template)
+      const r = await fetch('/api/records/' + from.split('/').map(encodeURIComponent).join('/'));
+      if (r.ok) record = new DOMParser().parseFromString(await r.text(), 'application/xml');
+    }
+  }
   const [rng, labels, regimes] = await Promise.all([
     fetchXml('/schema/' + encodeURIComponent(page.kind) + '.rng'),
     fetchXml('/schema/' + encodeURIComponent(page.kind) + '.labels.xml'),
@@ -160,6 +167,7 @@ async function start() {
   page.form = fm;
   document.getElementById('form').append(fm.make());
   if (record) fm.load(record);
+  else fm.rules();
   fm.onchange = changed;
   document.getElementById('save').onclick = save;
   document.getElementById('docsel').onchange = () => { page.doc = +document.getElementById('docsel').value; check(); };

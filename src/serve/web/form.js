@@ -82,6 +82,18 @@ class FormMaker {
     return out;
   }
 
+  // TRUE when a pattern stands for attributes only (an attribute, or optional ones).
+  attrOnly(p, depth) {
+    if (depth > 40) return false;
+    const n = p.localName;
+    if (n === 'attribute') return true;
+    if (['optional', 'group', 'ref', 'define'].includes(n)) {
+      const kids = n === 'ref' ? [this.defs[p.getAttribute('name')]] : pats(p);
+      return kids.length > 0 && kids.every(c => this.attrOnly(c, depth + 1));
+    }
+    return false;
+  }
+
   // The fixed value of an attribute a branch carries first (the case's kind), or null.
   branchKey(p) {
     for (const q of this.deref(p, 0)) {
@@ -138,7 +150,12 @@ class FormMaker {
     input.title = lab.hint || '';
     input.addEventListener('input', () => this.onchange());
     input.addEventListener('change', () => this.onchange());
-    if (input.dataset.role === 'rule') this.fillRules(input);
+    if (input.dataset.role === 'regime')
+      input.addEventListener('change', () => {
+        const row = input.closest('.row');
+        const r = row && row.querySelector('select[data-role=rule]');
+        if (r) { r.dataset.want = ''; this.fillRules(r); }
+      });
     const wrap = h('span', 'value');
     wrap.append(input);
     if (type === 'date') { // the picker beside the text: typed text stays checkable
@@ -187,10 +204,6 @@ class FormMaker {
       load: (cur) => {
         const v = cur.node ? cur.node.getAttribute(name) : null;
         if (v !== null) { input.value = v; input.dataset.want = v; }
-        if (input.dataset.role === 'regime') setTimeout(() => {
-          const r = lab.closest('.row').querySelector('select[data-role=rule]');
-          if (r) this.fillRules(r);
-        });
       },
       input,
     };
@@ -220,16 +233,14 @@ class FormMaker {
     const epath = path === null ? '' : (path ? path + '/' : '') + name;
     const content = pats(p);
     const flat = content.flatMap(c => this.deref(c, 0));
-    const hasKids = flat.some(q => q.localName !== 'attribute' && q.localName !== 'data'
-      && q.localName !== 'value' && q.localName !== 'text' && q.localName !== 'empty'
-      && !(q.localName === 'choice' && pats(q).every(v => v.localName === 'value')));
+    const hasKids = content.some(c => this.names(c).size > 0);
     const lab = this.label(epath || '@id');
     let el, inner, input = null;
     if (!hasKids) {
       el = h('div', 'row field');
       const l = h('label', 'name', epath ? lab.label : name);
       el.append(l);
-      const attrs = content.filter(c => this.deref(c, 0).some(q => q.localName === 'attribute'));
+      const attrs = content.filter(c => this.attrOnly(c, 0));
       const text = content.filter(c => !attrs.includes(c));
       const hasText = flat.some(q => ['data', 'value', 'text', 'choice'].includes(q.localName));
       if (hasText) {
@@ -293,7 +304,7 @@ class FormMaker {
       items.push(w);
       return w;
     };
-    add.onclick = () => { addRow(); this.onchange(); };
+    add.onclick = () => { const w = addRow(); w.el.querySelectorAll('select[data-role=rule]').forEach(x => this.fillRules(x)); this.onchange(); };
     for (let i = 0; i < Math.max(min, 1); i++) addRow();
     return {
       el,
@@ -374,6 +385,11 @@ class FormMaker {
     return this.root.el;
   }
 
+  // Fills every rule select from the regime beside it (after the form is in the page).
+  rules() {
+    for (const sel of this.root.el.querySelectorAll('select[data-role=rule]')) this.fillRules(sel);
+  }
+
   // The record's XML from the form.
   xml() {
     const top = xnode('#');
@@ -385,6 +401,12 @@ class FormMaker {
   load(doc) {
     const r = doc.documentElement;
     this.root.load({ node: null, kids: [r], i: 0 });
+    this.rules();
+  }
+
+  // The first field of `path` in the page (a choice drops the widgets of other branches).
+  field(path) {
+    return (this.fields[path] || []).find(f => f.row.isConnected) || null;
   }
 
   // Shows problems and computed values beside their fields; the rest go to `other`.
@@ -393,13 +415,13 @@ class FormMaker {
       for (const f of list) { f.err.textContent = ''; f.comp.textContent = ''; f.row.classList.remove('bad'); }
     other.textContent = '';
     for (const e of errors) {
-      const f = e.path !== null && this.fields[e.path] ? this.fields[e.path][0] : null;
+      const f = e.path !== null ? this.field(e.path) : null;
       const text = (e.field ? e.field + '：' : '') + e.message;
       if (f) { f.err.textContent = text; f.row.classList.add('bad'); }
       else other.append(h('li', '', (e.line ? '第 ' + e.line + ' 行：' : '') + text));
     }
     for (const c of computed) {
-      const f = this.fields[c.path] ? this.fields[c.path][0] : null;
+      const f = this.field(c.path);
       if (f) f.comp.textContent = '将印为：' + c.value;
     }
   }
