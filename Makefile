@@ -23,7 +23,7 @@ FONT_CHARS := $(shell find xml xsl -name '.*' -prune -o -type f -print)
 OBJS      := $(SRCS:%.c=build/obj/%.o)
 ASAN_OBJS := $(SRCS:%.c=build/asan-obj/%.o)
 
-.PHONY: all deps fonts demo check check-fast layering test asan bench bench-deps fuzz install uninstall clean golden-update
+.PHONY: all deps desk-deps desk-soak fonts demo check check-fast layering test asan bench bench-deps fuzz install uninstall clean golden-update
 
 all: deps build/gongwen fonts
 
@@ -64,12 +64,22 @@ demo: all
 	@mkdir -p out
 	build/gongwen batch xml/ -o out/
 
+# puppeteer-core for the desk's headless-Chromium test (tests/desk), as package-lock.json pins it.
+desk-deps: tests/desk/node_modules/.stamp
+
+tests/desk/node_modules/.stamp: tests/desk/package.json tests/desk/package-lock.json | deps
+	cd tests/desk && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.stamp
+
+# The desk's long-running check: 1,000 previews in one server process, memory flat.
+desk-soak: build/gongwen fonts
+	@tests/desk/soak.sh
+
 # All tests: the normal build, then the sanitizer build of the same tests.
-check: deps build/gongwen build/asan/gongwen fonts
+check: deps build/gongwen build/asan/gongwen fonts desk-deps
 	@tests/run.sh
 
 # The normal build only (quicker while developing).
-check-fast: deps build/gongwen fonts
+check-fast: deps build/gongwen fonts desk-deps
 	@GW_SKIP_ASAN=1 tests/run.sh
 
 # Who calls whom, read from the objects with nm: no stage calls a later stage or a driver,
@@ -94,6 +104,8 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/gongwen $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 build/gongwen $(DESTDIR)$(PREFIX)/bin/gongwen
 	cp -r xsl fonts $(DESTDIR)$(PREFIX)/share/gongwen/
+	install -d $(DESTDIR)$(PREFIX)/share/gongwen/web
+	cp -r src/serve/web/. $(DESTDIR)$(PREFIX)/share/gongwen/web/
 	rm -f $(DESTDIR)$(PREFIX)/share/gongwen/fonts/mkfonts.py  # a build tool, not data
 	install -d $(DESTDIR)$(PREFIX)/share/gongwen/xml
 	cp -r xml/schema $(DESTDIR)$(PREFIX)/share/gongwen/xml/
@@ -104,4 +116,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/bin/gongwen $(DESTDIR)$(PREFIX)/share/gongwen $(DESTDIR)$(PREFIX)/share/man/man1/gongwen.1
 
 clean:
-	rm -rf build tests/work fonts/subset
+	rm -rf build tests/work fonts/subset tests/desk/node_modules
