@@ -20,6 +20,45 @@
 #define JSON_TYPE "application/json; charset=utf-8"
 #define FOLDER_MAX_FILES 5000 /* records listed at most */
 
+/* The absolute path of the record `rel`, or NULL when it is not one the desk may touch. */
+char *
+gw_serve_resolve_new (gw_server *srv, const char *rel, gboolean must_exist)
+{
+  char *dec = g_uri_unescape_string (rel, NULL);
+  if (!dec || !*dec || dec[0] == '/' || strchr (dec, '\\') || !g_str_has_suffix (dec, ".xml")
+      || !g_utf8_validate (dec, -1, NULL))
+    {
+      g_free (dec);
+      return NULL;
+    }
+  char **parts = g_strsplit (dec, "/", -1);
+  gboolean ok = TRUE;
+  for (char **p = parts; *p; p++)
+    if (!**p || **p == '.') /* "", ".", "..", hidden names */
+      ok = FALSE;
+  g_strfreev (parts);
+  char *abs = ok ? g_build_filename (srv->root, dec, NULL) : NULL;
+  g_free (dec);
+  if (!abs)
+    return NULL;
+  /* the folder it is in, with every symlink resolved, must be the root or under it */
+  char *dir = g_path_get_dirname (abs);
+  char *real = realpath (dir, NULL);
+  gsize rlen = strlen (srv->root);
+  ok = real && (!strcmp (real, srv->root)
+                || (!strncmp (real, srv->root, rlen) && real[rlen] == '/'));
+  free (real);
+  g_free (dir);
+  struct stat st;
+  if (ok && lstat (abs, &st) == 0)
+    ok = S_ISREG (st.st_mode); /* a symlink or anything else is refused */
+  else if (ok)
+    ok = !must_exist && errno == ENOENT;
+  if (!ok)
+    g_clear_pointer (&abs, g_free);
+  return abs;
+}
+
 /* The first child element of `n` named `name`, or NULL. */
 static xmlNodePtr
 folder_child (xmlNodePtr n, const char *name)

@@ -1,7 +1,7 @@
 /* private.h — shared by the files of src/serve: the server state and the handlers.
  * server.c: listening, the safety checks every request passes, routing, static files;
- * api.c: the JSON/XML/PDF/PNG API; check.c: checking and rendering one record; json.c:
- * writing JSON. */
+ * api.c: the JSON/XML/PDF/PNG API; folder.c: the records in the data folder (paths, list,
+ * get, save); check.c: checking and rendering one record; reply.c: responses and JSON. */
 #ifndef GW_SERVE_PRIVATE_H
 #define GW_SERVE_PRIVATE_H
 
@@ -67,7 +67,13 @@ gboolean gw_serve_render_all (gw_server *srv, const gw_record *rec, GPtrArray *n
 /* The label of `path` in the label table of `kind`, or NULL (borrowed). */
 const char *gw_serve_label (gw_server *srv, const char *kind, const char *path);
 
-/* json.c */
+/* reply.c */
+/* Sets a response: status, content type, body (copied). */
+void gw_serve_reply (SoupServerMessage *msg, guint status, const char *type, const char *body,
+                     gsize len);
+/* Sets a JSON error response {"ok":false,"error":message}. */
+void gw_serve_error (SoupServerMessage *msg, guint status, const char *message);
+
 /* Appends `s` as a JSON string (quoted, escaped; NULL → null). */
 void gw_json_str (GString *out, const char *s);
 /* Appends the problems as a JSON array of {"line","field","path","message"}. */
@@ -76,25 +82,18 @@ void gw_json_problems (GString *out, GPtrArray *problems);
 /* api.c */
 /* Answers a request under /api/ (`path` without the "/api/" prefix). */
 void gw_serve_api (gw_server *srv, SoupServerMessage *msg, const char *path, GHashTable *query);
+
+/* folder.c */
 /* The absolute path of the record `rel` (relative to the root, URL-decoded): NULL when it
  * leaves the root (.., hidden parts, symlinks), is not *.xml, or (with `must_exist`) is not
  * a regular file. */
 char *gw_serve_resolve_new (gw_server *srv, const char *rel, gboolean must_exist)
   G_GNUC_WARN_UNUSED_RESULT;
-
-/* folder.c */
 /* GET /api/records[?today=YYYY-MM-DD]: {"kinds","today","records","ledger"}. */
 void gw_serve_list (gw_server *srv, SoupServerMessage *msg, GHashTable *query);
 /* GET /api/records/PATH: the record's XML with its ETag. */
 void gw_serve_get (gw_server *srv, SoupServerMessage *msg, const char *rel);
 /* PUT /api/records/PATH: saves a valid record (If-Match), then makes its documents. */
 void gw_serve_put (gw_server *srv, SoupServerMessage *msg, const char *rel);
-
-/* server.c */
-/* Sets a response: status, content type, body (copied). */
-void gw_serve_reply (SoupServerMessage *msg, guint status, const char *type, const char *body,
-                     gsize len);
-/* Sets a JSON error response {"ok":false,"error":message}. */
-void gw_serve_error (SoupServerMessage *msg, guint status, const char *message);
 
 #endif

@@ -10,26 +10,6 @@
 #include <string.h>
 #include <sys/random.h>
 
-/* Sets a response: status, content type, body (copied). */
-void
-gw_serve_reply (SoupServerMessage *msg, guint status, const char *type, const char *body,
-                gsize len)
-{
-  soup_server_message_set_status (msg, status, NULL);
-  soup_server_message_set_response (msg, type, SOUP_MEMORY_COPY, body, len);
-}
-
-/* Sets a JSON error response {"ok":false,"error":message}. */
-void
-gw_serve_error (SoupServerMessage *msg, guint status, const char *message)
-{
-  GString *out = g_string_new ("{\"ok\":false,\"error\":");
-  gw_json_str (out, message);
-  g_string_append (out, "}\n");
-  gw_serve_reply (msg, status, "application/json; charset=utf-8", out->str, out->len);
-  g_string_free (out, TRUE);
-}
-
 /* The content type of a static file, from its extension. */
 static const char *
 serve_type (const char *name)

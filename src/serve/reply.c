@@ -1,4 +1,5 @@
-/* json.c — the little JSON the desk's API writes (strings, the problem list). */
+/* reply.c — the answers of the desk's API: responses, and the little JSON it writes
+ * (strings, the problem list). */
 #include "serve/private.h"
 
 /* Appends `s` as a JSON string (quoted, escaped; NULL → null). */
@@ -51,4 +52,24 @@ gw_json_problems (GString *out, GPtrArray *problems)
       g_string_append_c (out, '}');
     }
   g_string_append_c (out, ']');
+}
+
+/* Sets a response: status, content type, body (copied). */
+void
+gw_serve_reply (SoupServerMessage *msg, guint status, const char *type, const char *body,
+                gsize len)
+{
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, type, SOUP_MEMORY_COPY, body, len);
+}
+
+/* Sets a JSON error response {"ok":false,"error":message}. */
+void
+gw_serve_error (SoupServerMessage *msg, guint status, const char *message)
+{
+  GString *out = g_string_new ("{\"ok\":false,\"error\":");
+  gw_json_str (out, message);
+  g_string_append (out, "}\n");
+  gw_serve_reply (msg, status, "application/json; charset=utf-8", out->str, out->len);
+  g_string_free (out, TRUE);
 }
