@@ -24,7 +24,7 @@ async function type(page, path, text) {
 
 // Waits until the page has checked (and, when `preview`, previewed) after `seq`.
 async function settled(page, seq, preview) {
-  await page.waitForFunction((s, p) => +document.body.dataset.checked > s
+  await page.waitForFunction((s, p) => document.body.dataset.busy === '0' && +document.body.dataset.checked > s
     && (!p || +document.body.dataset.previewed === +document.body.dataset.checked), { timeout: 30000 }, seq, preview);
   return page.evaluate(() => +document.body.dataset.checked);
 }

@@ -45,7 +45,8 @@ function near() {
   return page.path ? 'path=' + encodeURIComponent(page.path) : '';
 }
 
-// Checks the record now; shows the problems and computed values; previews when valid.
+// Checks the record now (body[data-busy] is '0' once the latest state is checked and
+// previewed: what the browser test waits for); shows the problems and computed values; previews when valid.
 async function check() {
   const seq = ++page.seq;
   const xml = page.form.xml();
@@ -60,7 +61,7 @@ async function check() {
   st.className = 'state ' + (v.ok ? 'ok' : 'bad');
   document.getElementById('save').disabled = !v.ok;
   document.body.dataset.checked = String(seq);
-  if (!v.ok) return;
+  if (!v.ok) { document.body.dataset.busy = '0'; return; }
   const sel = document.getElementById('docsel');
   if (JSON.stringify(v.documents) !== JSON.stringify(page.docs)) {
     page.docs = v.documents;
@@ -78,7 +79,11 @@ async function preview(xml, seq, t0) {
   const url = (p) => '/api/render?' + near() + '&document=' + doc + '&format=png&dpi=60&page=' + p;
   const first = await fetch(url(1), { method: 'POST', body: xml });
   if (seq !== page.seq) return;
-  if (!first.ok) { document.getElementById('pvinfo').textContent = '预览失败'; return; }
+  if (!first.ok) {
+    document.getElementById('pvinfo').textContent = '预览失败';
+    document.body.dataset.busy = '0';
+    return;
+  }
   const n = +first.headers.get('X-Pages') || 1;
   const imgs = [await first.blob()];
   for (let p = 2; p <= n; p++) {
@@ -96,10 +101,13 @@ async function preview(xml, seq, t0) {
   });
   document.getElementById('pvinfo').textContent = n + ' 页 · ' + Math.round(performance.now() - t0) + ' ms';
   document.body.dataset.previewed = String(seq);
+  document.body.dataset.busy = '0';
 }
 
 // Checks a moment after the last keystroke.
 function changed() {
+  page.seq++; // a check or preview under way is for an older state: its answer is dropped
+  document.body.dataset.busy = '1';
   clearTimeout(page.timer);
   page.timer = setTimeout(check, 250);
 }

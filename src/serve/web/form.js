@@ -253,7 +253,7 @@ class FormMaker {
       this.register(epath, el);
     } else {
       el = h('fieldset', 'box');
-      el.append(h('legend', '', epath ? lab.label : lab.label));
+      el.append(h('legend', '', epath ? lab.label : name));
       inner = this.sequence(content, epath, false);
       el.append(inner.el);
       this.register(epath, el);
