@@ -4,7 +4,7 @@
 PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= cc
-PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 cairo-pdf cairo-png librsvg-2.0 fontconfig glib-2.0 harfbuzz libgcrypt libsoup-3.0
+PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 cairo-pdf cairo-png librsvg-2.0 gdk-pixbuf-2.0 fontconfig glib-2.0 harfbuzz libgcrypt libsoup-3.0
 VERSION  = 0.1.0
 
 SRCS    := $(shell find src -name '*.c' | sort)

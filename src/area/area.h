@@ -20,8 +20,9 @@ typedef enum {
 /* A decoded image, loaded by layout (layout/image.c), painted by render. */
 typedef struct gw_image {
   char *path;
-  double w, h;               /* intrinsic size in pt */
-  gpointer surface;          /* cairo_surface_t* (PNG) or NULL */
+  double w, h;               /* intrinsic size in pt (upright) */
+  gpointer surface;          /* cairo_surface_t* (raster; a JPEG carries its file as mime data) */
+  guint orientation;         /* EXIF orientation 1–8 of the surface's pixels (render turns them) */
   gpointer svg;              /* RsvgHandle* (SVG) or NULL */
 } gw_image;
 
@@ -34,11 +35,15 @@ struct gw_area {
   const char *name;          /* PAGE: page label; REGION: region name; BLOCK: fo kind;
                                 LINK: destination; DEST: id (interned in gw_areas) */
   union {
-    struct {                 /* BLOCK */
+    struct {                 /* BLOCK (and REGION: orient only) */
       gw_border border[4];
       gw_rgba background;
       gboolean clip;
       gboolean collapsed;    /* borders centred on the edges */
+      int orient;            /* reference-orientation 0/90/180/270 (counter-clockwise) of the
+                                children: they are placed in a frame with the same top left
+                                (x, y), w and h exchanged for 90/270, which render turns
+                                onto this area's rectangle (its own border stays unturned) */
     } box;
     struct {                 /* TEXT: one glyph run */
       double baseline;       /* absolute y of the baseline */

@@ -61,6 +61,8 @@ dump_area (xmlTextWriterPtr w, const gw_area *a)
           static const char *const nm[] = { "border-top", "border-bottom", "border-left", "border-right" };
           dump_num (w, nm[i], a->u.box.border[i].width);
         }
+  if ((a->kind == GW_AREA_BLOCK || a->kind == GW_AREA_REGION) && a->u.box.orient)
+    xmlTextWriterWriteFormatAttribute (w, BAD_CAST "orient", "%d", a->u.box.orient);
   for (const gw_area *c = a->first; c; c = c->next)
     dump_area (w, c);
   xmlTextWriterEndElement (w);

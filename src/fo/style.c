@@ -37,7 +37,8 @@ struct gw_style_pool {
   F ((double) (st)->keep_with_next) F ((double) (st)->keep_with_previous)                      \
   STYLE_LEN (F, (st)->width) STYLE_LEN (F, (st)->height) STYLE_LEN (F, (st)->top)               \
   STYLE_LEN (F, (st)->left) STYLE_LEN (F, (st)->right) STYLE_LEN (F, (st)->bottom)              \
-  F ((double) (st)->position) F ((st)->baseline_shift) F ((double) (st)->baseline_shift_kind)
+  F ((double) (st)->position) F ((st)->baseline_shift) F ((double) (st)->baseline_shift_kind)  \
+  F ((double) (st)->reference_orientation)
 #define STYLE_SIDE(F, st, i)                                                                   \
   STYLE_LEN (F, (st)->margin[i]) F ((double) (st)->margin_set[i]) F ((st)->padding[i])         \
   F ((double) (st)->padding_discard[i]) F ((st)->border[i].width)                              \
@@ -1124,6 +1125,18 @@ p_position (prop_job *j, const char *v)
   return TRUE;
 }
 
+/* reference-orientation: 0, ±90, ±180, ±270 (degrees counter-clockwise), kept as 0–270. */
+static gboolean
+p_reference_orientation (prop_job *j, const char *v)
+{
+  char *e;
+  long n = strtol (v, &e, 10);
+  if ((*e && strcmp (e, "deg")) || n % 90 || n < -270 || n > 270)
+    return FALSE;
+  j->st->reference_orientation = (int) ((n + 360) % 360);
+  return TRUE;
+}
+
 /* gx:grid (gongwen extension, in the gx namespace or as plain attribute). */
 static gboolean
 p_grid (prop_job *j, const char *v)
@@ -1274,7 +1287,7 @@ static const prop_entry prop_table[] = {
   { "hyphenation-character", p_accept, 9 }, { "xml:lang", p_accept, 9 }, { "lang", p_accept, 9 },
   { "font-variant", p_unsupported, 9 }, { "font-stretch", p_accept, 9 },
   { "font-selection-strategy", p_accept, 9 }, { "text-transform", p_unsupported, 9 },
-  { "overflow", p_accept, 9 }, { "clip", p_accept, 9 }, { "reference-orientation", p_unsupported, 9 },
+  { "overflow", p_accept, 9 }, { "clip", p_accept, 9 }, { "reference-orientation", p_reference_orientation, 9 },
   { "writing-mode", p_unsupported, 9 }, { "display-align", p_display_align, 2 },
   { "relative-align", p_accept, 9 }, { "alignment-baseline", p_accept, 9 },
   { "dominant-baseline", p_accept, 9 }, { "alignment-adjust", p_accept, 9 },
@@ -1364,6 +1377,7 @@ style_reset_noninherited (gw_style *st, const gw_style *init)
   st->position = GW_POS_STATIC;
   st->baseline_shift = 0;
   st->baseline_shift_kind = 0;
+  st->reference_orientation = 0;
 }
 
 typedef struct { int order; xmlAttrPtr attr; const prop_entry *entry; } prop_todo;

@@ -84,6 +84,8 @@ typedef struct gw_style {
   gw_position position;
   double baseline_shift;     /* pt, positive = up */
   int baseline_shift_kind;   /* 0 length, 1 super, 2 sub */
+  int reference_orientation; /* 0, 90, 180, 270 (counter-clockwise; not inherited: layout
+                                turns each reference area relative to its parent's) */
 } gw_style;
 
 typedef struct gw_style_pool gw_style_pool;

@@ -347,6 +347,17 @@ lay_absolute (lay_job *job, const gw_fo *fo, const lay_ref *ref, GPtrArray *out)
   inner.ei_base = gw_len_resolve (st->end_indent, ref->width, 0);
   b->x = 0;
   b->w = w;
+  double vert = b->border[0].width + b->pad[0] + b->pad[1] + b->border[1].width;
+  int turn = st->reference_orientation;
+  double inner_h = b->abs_h >= 0 ? b->abs_h - vert : -1;
+  if (turn) /* content in the turned frame (see lay_turned); the content box is unturned */
+    {
+      if ((turn == 90 || turn == 270) && inner_h <= 0)
+        inner_h = ref->bpd > 0 ? ref->bpd : inner.width;
+      inner.x = 0;
+      inner.width = turn == 180 ? MAX (inner_w, 1) : inner_h;
+      inner.bpd = turn == 180 ? MAX (inner_h, 0) : MAX (inner_w, 1);
+    }
   if (job->abs_depth > 8)
     return;
   job->abs_depth++;
@@ -357,6 +368,22 @@ lay_absolute (lay_job *job, const gw_fo *fo, const lay_ref *ref, GPtrArray *out)
   it->u.box = b;
   it->h = 0;
   it->no_break_after = 1;
+  if (turn)
+    {
+      double content = lay_list_height (b->items), room = turn == 180 ? inner_h : inner_w;
+      if (inner_h <= 0)
+        inner_h = room = content;
+      if (content > room + 0.5)
+        gw_diag_warn (job->ctx->diag, job->tree->file, fo->line,
+                      "content of the turned block-container is %.0fpt taller than its %.0fpt; clipped",
+                      content - room, room);
+      b->orient = turn;
+      b->orient_w = MAX (inner_w, 1);
+      b->orient_h = inner_h;
+      b->fixed_h = b->abs_h = inner_h + vert;
+      g_ptr_array_add (out, it);
+      return;
+    }
   double content_h = b->border[0].width + b->pad[0] + lay_list_height (b->items) + b->pad[1] + b->border[1].width;
   if (b->abs_h < 0)
     b->abs_h = content_h;
@@ -368,6 +395,58 @@ lay_absolute (lay_job *job, const gw_fo *fo, const lay_ref *ref, GPtrArray *out)
   g_ptr_array_add (out, it);
 }
 
+/* A block-container with a reference-orientation: an unbreakable box whose content is laid
+ * out in the turned frame.  width and height are the page's; inline- and
+ * block-progression-dimension, when given, are the turned content's own (its line length and
+ * the room across the lines, as FOP reads them).  Auto: a quarter turn takes the height of
+ * the reference area as its line length and is as wide as its content needs; half a turn is
+ * as wide as there is room and as tall as its content. */
+static void
+lay_turned (lay_job *job, const gw_fo *fo, const lay_ref *ref, GPtrArray *out)
+{
+  const gw_style *st = fo->style;
+  int turn = st->reference_orientation;
+  gboolean quarter = turn == 90 || turn == 270;
+  lay_add_space (job, out, st->space_before.opt, st->space_before.discard);
+  vbox *b = lay_box_new (job, fo);
+  double cx = lay_start_indent (st, ref);
+  double avail = ref->x + ref->width - lay_end_indent (st, ref) - cx;
+  char *ipd = gw_fo_attr (fo, "inline-progression-dimension");
+  char *bpd = gw_fo_attr (fo, "block-progression-dimension");
+  gboolean own = quarter && (ipd || bpd);
+  g_free (ipd);
+  g_free (bpd);
+  double cw = gw_len_resolve (own ? st->height : st->width, ref->width, -1); /* on the page */
+  double ch = gw_len_resolve (own ? st->width : st->height, 0, -1);
+  if (quarter && ch <= 0)
+    ch = ref->bpd > 0 ? ref->bpd : avail;
+  if (!quarter && cw <= 0)
+    cw = avail;
+  b->orient = turn;
+  lay_ref inner = { 0 };
+  inner.width = quarter ? ch : cw;
+  inner.bpd = quarter ? (cw > 0 ? cw : avail) : MAX (ch, 0);
+  add_id_and_markers (job, fo, b->items);
+  lay_blocks (job, fo, &inner, b->items);
+  double content = lay_list_height (b->items);
+  if (cw <= 0) /* a quarter turn, width auto: as wide as the lines stack */
+    cw = MIN (content, avail);
+  double room = quarter ? cw : ch;
+  if (room > 0 && content > room + 0.5)
+    gw_diag_warn (job->ctx->diag, job->tree->file, fo->line,
+                  "content of the turned block-container is %.0fpt taller than its %.0fpt; clipped",
+                  content - room, room);
+  if (ch <= 0)
+    ch = content;
+  box_from_style (b, st, cx, cw);
+  b->orient_w = cw;
+  b->orient_h = ch;
+  b->fixed_h = ch + b->pad[0] + b->pad[1] + b->border[0].width + b->border[1].width;
+  b->keep_together = TRUE;
+  lay_add_box (job, out, b);
+  lay_add_space (job, out, st->space_after.opt, st->space_after.discard);
+}
+
 /* Lays out a block-container. */
 static void
 lay_block_container (lay_job *job, const gw_fo *fo, const lay_ref *ref, GPtrArray *out)
@@ -376,6 +455,11 @@ lay_block_container (lay_job *job, const gw_fo *fo, const lay_ref *ref, GPtrArra
   if (st->position != GW_POS_STATIC)
     {
       lay_absolute (job, fo, ref, out);
+      return;
+    }
+  if (st->reference_orientation)
+    {
+      lay_turned (job, fo, ref, out);
       return;
     }
   double h = gw_len_resolve (st->height, 0, -1);

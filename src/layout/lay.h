@@ -3,7 +3,8 @@
  * A flow becomes a vertical list of items: lines, spaces, boxes (blocks, tables, cells with
  * borders/padding/background and their own item lists), parallel groups (table rows and list
  * items: columns side by side, each a box) and marks (ids, markers, link destinations).
- * The page breaker (paginate.c) splits lists at legal break points and emits areas. */
+ * The page breaker (paginate.c, split.c) splits lists at legal break points and emits areas
+ * on the page masters of master.c. */
 #ifndef GW_LAY_H
 #define GW_LAY_H
 
@@ -53,6 +54,10 @@ struct vbox {
   /* absolute block-containers */
   double abs_x, abs_y, abs_h;
   gboolean fixed;            /* absolute-position="fixed": relative to the page */
+  /* a turned block-container (reference-orientation): its content box, unturned, is
+   * orient_w × orient_h; the items are laid out in the turned frame (master.c, lay_turn_dims) */
+  int orient;
+  double orient_w, orient_h;
 };
 
 typedef enum { PIECE_TEXT, PIECE_IMAGE, PIECE_LEADER, PIECE_SPACE } piece_kind;
@@ -148,6 +153,8 @@ typedef struct lay_ref {
   double x, width;           /* the reference area: left edge in the emit origin, width */
   double si_base, ei_base;   /* start-/end-indent values inherited at the reference area */
   double label_end, body_start; /* indent values of label-end() and body-start() */
+  double bpd;                /* its height when known (0: not known): the width of the
+                                content of a block-container turned a quarter, height auto */
 } lay_ref;
 /* Appends the vertical list of the children of `parent` (block-level context). */
 void lay_blocks (lay_job *job, const gw_fo *parent, const lay_ref *ref, GPtrArray *out);
@@ -191,6 +198,43 @@ void lay_list_block (lay_job *job, const gw_fo *list, const lay_ref *ref, GPtrAr
 gw_image *lay_image_load (lay_job *job, const gw_fo *fo, const char *src);
 /* Frees an image. */
 void lay_image_free (gpointer image);
+
+/* ---- split.c ---- */
+#define FOOTNOTE_GAP 8.0 /* room for the separator rule above the footnotes of a page */
+/* Splits `items` so that *head fits in `avail`.  Returns FALSE when nothing can be placed
+ * without breaking a keep (unless `force`).  *tail is NULL when everything fits. */
+gboolean lay_split_list (lay_job *job, GPtrArray *items, double avail, gboolean force,
+                         gboolean at_top, GPtrArray **head, GPtrArray **tail, gw_break *forced);
+/* Removes discardable spaces at the start (where = 0) or end (1) of a list. */
+void lay_strip_spaces (GPtrArray *l, int where);
+
+/* ---- master.c ---- */
+/* Region geometry of a page master: body rectangle and the four outer regions. */
+typedef struct {
+  double pw, ph;
+  double bx, by, bw, bh;     /* region-body content rectangle */
+  double rx[4], ry[4], rw[4], rh[4]; /* before, after, start, end */
+  gboolean has[4];
+  const char *names[4];
+  /* reference-orientation (simple-page-master + region): the turn of each region's content
+   * and its size as the content sees it (w and h exchanged for 90/270) */
+  int body_orient, orient[4];
+  double body_iw, body_ih, riw[4], rih[4];
+} lay_page_geom;
+/* The size (*iw × *ih) a frame turned by `orient` degrees sees in a w × h rectangle. */
+void lay_turn_dims (int orient, double w, double h, double *iw, double *ih);
+/* Finds a simple-page-master or page-sequence-master by name (NULL: none). */
+const gw_fo *lay_find_master (lay_job *job, const char *name);
+/* Selects the simple-page-master for page `index` (0-based in the sequence), or NULL. */
+const gw_fo *lay_select_master (lay_job *job, const gw_fo *ref, int index, int number,
+                                gboolean last, gboolean blank);
+/* Computes the geometry of a page master. */
+void lay_master_geom (lay_job *job, const gw_fo *spm, lay_page_geom *g);
+/* Creates a page area and its info record (owned by job->page_infos); fills `g`. */
+lay_page_info *lay_new_page (lay_job *job, const gw_fo *seq, const gw_fo *spm, int seq_index,
+                             int number, const char *fmt, gboolean blank, lay_page_geom *g);
+/* The initial page number of a sequence (auto = continue, auto-odd, auto-even, N). */
+int lay_initial_number (const gw_fo *seq, int counter);
 
 /* ---- paginate.c ---- */
 /* Paginates one page-sequence, emitting pages into job->areas. */

@@ -346,13 +346,34 @@ paint_image (cairo_t *cr, const gw_area *a)
       cairo_surface_t *src = img->surface;
       int iw = cairo_image_surface_get_width (src), ih = cairo_image_surface_get_height (src);
       cairo_surface_t *copy = cairo_image_surface_create (cairo_image_surface_get_format (src), iw, ih);
-      cairo_t *cc = cairo_create (copy);
-      cairo_set_source_surface (cc, src, 0, 0);
-      cairo_set_operator (cc, CAIRO_OPERATOR_SOURCE);
-      cairo_paint (cc);
-      cairo_destroy (cc);
+      const unsigned char *jpeg;
+      unsigned long jpeg_len;
+      cairo_surface_get_mime_data (src, CAIRO_MIME_TYPE_JPEG, &jpeg, &jpeg_len);
+      if (jpeg) /* the file itself goes into the PDF (kept alive by `src`) */
+        cairo_surface_set_mime_data (copy, CAIRO_MIME_TYPE_JPEG, jpeg, jpeg_len, NULL, NULL);
+      if (!jpeg || cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_PDF)
+        { /* (a PDF shows a JPEG from its file: its pixels are not read) */
+          cairo_t *cc = cairo_create (copy);
+          cairo_set_source_surface (cc, src, 0, 0);
+          cairo_set_operator (cc, CAIRO_OPERATOR_SOURCE);
+          cairo_paint (cc);
+          cairo_destroy (cc);
+        }
+      /* EXIF orientation: pixel (px, py) of the stored picture → upright (dx, dy) =
+       * (xx·px + xy·py, yx·px + yy·py) + the upright size where a coefficient is negative;
+       * rows {xx, yx, xy, yy} for 1 (as stored) … 8 */
+      static const double turn[8][4] = { { 1, 0, 0, 1 }, { -1, 0, 0, 1 }, { -1, 0, 0, -1 },
+                                         { 1, 0, 0, -1 }, { 0, 1, 1, 0 }, { 0, 1, -1, 0 },
+                                         { 0, -1, -1, 0 }, { 0, -1, 1, 0 } };
+      guint o = img->orientation >= 1 && img->orientation <= 8 ? img->orientation - 1 : 0;
+      const double *m = turn[o];
+      double uw = o >= 4 ? ih : iw, uh = o >= 4 ? iw : ih; /* upright size in pixels */
+      cairo_matrix_t mx;
+      cairo_matrix_init (&mx, m[0], m[1], m[2], m[3], m[0] < 0 || m[2] < 0 ? uw : 0,
+                         m[1] < 0 || m[3] < 0 ? uh : 0);
       cairo_translate (cr, a->x, a->y);
-      cairo_scale (cr, a->w / (img->w / 0.75), a->h / (img->h / 0.75));
+      cairo_scale (cr, a->w / uw, a->h / uh);
+      cairo_transform (cr, &mx);
       cairo_set_source_surface (cr, copy, 0, 0);
       cairo_paint (cr);
       cairo_surface_destroy (copy);
@@ -365,6 +386,31 @@ paint_image (cairo_t *cr, const gw_area *a)
   cairo_restore (cr);
 }
 
+/* The transform of an area's children frame onto the area (reference-orientation): a child
+ * point (px, py) is at (px - x, py - y) in a frame w × h (exchanged for 90/270) whose top
+ * points left (90), down (180) or right (270) on the page. */
+static void
+orient_matrix (const gw_area *a, cairo_matrix_t *m)
+{
+  double c = 0, s = 0, tx = a->x, ty = a->y;
+  switch (a->u.box.orient)
+    {
+    case 90: s = -1, ty = a->y + a->h; break;                       /* (u, v) → (v, -u) */
+    case 180: c = -1, tx = a->x + a->w, ty = a->y + a->h; break;    /* (u, v) → (-u, -v) */
+    case 270: s = 1, tx = a->x + a->w; break;                       /* (u, v) → (-v, u) */
+    default: c = 1; break;
+    }
+  cairo_matrix_init (m, c, s, -s, c, tx, ty);
+  cairo_matrix_translate (m, -a->x, -a->y);
+}
+
+/* TRUE if an area turns its children (a reference-orientation other than 0). */
+static gboolean
+area_turns (const gw_area *a)
+{
+  return (a->kind == GW_AREA_BLOCK || a->kind == GW_AREA_REGION) && a->u.box.orient;
+}
+
 /* Declares the named destinations (ids) and the links of an area and its children on the
  * current PDF page `page`, before anything is painted: outside every clip, where cairo 1.16
  * sees both ends of each tag — one inside a block-container clipped off the page lost an end
@@ -372,17 +418,25 @@ paint_image (cairo_t *cr, const gw_area *a)
  * cairo_surface_finish). A destination off the page moves to its nearest edge; a link whose
  * rectangle misses the page is left out (nobody can click it). */
 static void
-paint_tags (cairo_t *cr, const gw_area *a, const gw_area *page)
+paint_tags (cairo_t *cr, const gw_area *a, const gw_area *page, const cairo_matrix_t *m)
 {
-  if (a->kind == GW_AREA_LINK && a->name && a->x < page->u.page.width && a->y < page->u.page.height
-      && a->x + a->w > 0 && a->y + a->h > 0)
+  double x = a->x, y = a->y, w = a->w, h = a->h;
+  if (m) /* in a turned frame: the page rectangle of its corners */
+    {
+      double x0 = a->x, y0 = a->y, x1 = a->x + a->w, y1 = a->y + a->h;
+      cairo_matrix_transform_point (m, &x0, &y0);
+      cairo_matrix_transform_point (m, &x1, &y1);
+      x = MIN (x0, x1), y = MIN (y0, y1), w = fabs (x1 - x0), h = fabs (y1 - y0);
+    }
+  if (a->kind == GW_AREA_LINK && a->name && x < page->u.page.width && y < page->u.page.height
+      && x + w > 0 && y + h > 0)
     {
       char *attr;
       char *esc = tag_escape (a->name);
       if (a->u.link.external)
-        attr = g_strdup_printf ("rect=[%g %g %g %g] uri='%s'", a->x, a->y, a->w, a->h, esc);
+        attr = g_strdup_printf ("rect=[%g %g %g %g] uri='%s'", x, y, w, h, esc);
       else
-        attr = g_strdup_printf ("rect=[%g %g %g %g] dest='%s'", a->x, a->y, a->w, a->h, esc);
+        attr = g_strdup_printf ("rect=[%g %g %g %g] dest='%s'", x, y, w, h, esc);
       /* %g prints with the C locale here: main() pins LC_NUMERIC */
       cairo_tag_begin (cr, CAIRO_TAG_LINK, attr);
       cairo_tag_end (cr, CAIRO_TAG_LINK);
@@ -391,17 +445,25 @@ paint_tags (cairo_t *cr, const gw_area *a, const gw_area *page)
     }
   if (a->kind == GW_AREA_DEST && a->name)
     {
-      double x = CLAMP (a->x, 0, page->u.page.width);
-      double y = CLAMP (a->y, 0, page->u.page.height);
+      double dx = CLAMP (x, 0, page->u.page.width);
+      double dy = CLAMP (y, 0, page->u.page.height);
       char *esc = tag_escape (a->name);
-      char *attr = g_strdup_printf ("name='%s' x=%d y=%d", esc, (int) x, (int) y);
+      char *attr = g_strdup_printf ("name='%s' x=%d y=%d", esc, (int) dx, (int) dy);
       cairo_tag_begin (cr, CAIRO_TAG_DEST, attr);
       cairo_tag_end (cr, CAIRO_TAG_DEST);
       g_free (attr);
       g_free (esc);
     }
+  cairo_matrix_t turned;
+  if (area_turns (a))
+    {
+      orient_matrix (a, &turned);
+      if (m)
+        cairo_matrix_multiply (&turned, &turned, m);
+      m = &turned;
+    }
   for (const gw_area *c = a->first; c; c = c->next)
-    paint_tags (cr, c, page);
+    paint_tags (cr, c, page, m);
 }
 
 /* Paints an area and its children. */
@@ -436,8 +498,21 @@ paint_area (cairo_t *cr, const gw_area *a)
           cairo_clip (cr);
         }
     }
+  if (area_turns (a))
+    {
+      cairo_matrix_t m;
+      orient_matrix (a, &m);
+      lines_flush (cr);
+      cairo_save (cr);
+      cairo_transform (cr, &m);
+    }
   for (const gw_area *c = a->first; c; c = c->next)
     paint_area (cr, c);
+  if (area_turns (a))
+    {
+      lines_flush (cr); /* in the frame they were drawn in */
+      cairo_restore (cr);
+    }
   if (a->kind == GW_AREA_REGION || (a->kind == GW_AREA_BLOCK && a->u.box.clip))
     lines_flush (cr); /* inside the clip they were drawn under */
   if (a->kind == GW_AREA_REGION)
@@ -527,7 +602,7 @@ gw_render_pdf (gw_ctx *ctx, const gw_areas *areas, const char *path, char **sha2
       cairo_pdf_surface_set_size (s, pg->u.page.width, pg->u.page.height);
       if (pg->name)
         cairo_pdf_surface_set_page_label (s, pg->name);
-      paint_tags (cr, pg, pg);
+      paint_tags (cr, pg, pg, NULL);
       paint_area (cr, pg);
       lines_flush (cr);
       cairo_show_page (cr);

@@ -7,6 +7,8 @@
 #   render NAME / areas NAME   every tests/formatter/*.fo renders (PDF + area dump) without
 #                              warnings; the dump equals the golden file
 #   <file>.fo <assertion>      check_*.py assertions on the dumps (see each script)
+#   images …                   every raster format, orientation, JPEG as-is, broken images,
+#                              a batch with a broken photo, FOP's examples (check_images.py)
 #   kinsoku / line-geometry    避头尾 and line boxes over every dump
 #   pdf …                      qpdf --check, fonts embedded and subset (pdffonts), reading
 #                              order (pdftotext), byte-identical reruns (SOURCE_DATE_EPOCH)
@@ -78,6 +80,8 @@ have autotable && check "autotable.fo" check_autotable.py "$WORK/autotable.areas
 have lists && check "lists.fo" check_lists.py "$WORK/lists.areas.xml"
 have absolute && check "absolute.fo" check_absolute.py "$WORK/absolute.areas.xml"
 have blocks && png blocks 72 && check "blocks.fo" check_blocks.py "$WORK/blocks.areas.xml" "$WORK/blocks-72dpi"
+have rotated && check "rotated.fo" check_rotated.py "$WORK/rotated.areas.xml" "$WORK/rotated.pdf"
+check "images" check_images.py "$GW" "$WORK/images" "$TOP/tests/hostile/data/record.xml"
 dumps=()
 for name in "${names[@]}"; do have "$name" && dumps+=("$WORK/$name.areas.xml"); done
 check "kinsoku" check_kinsoku.py "${dumps[@]}"
@@ -218,17 +222,20 @@ cat > "$WORK/ignored.fo" <<'EOF'
   <fo:page-sequence master-reference="p">
     <fo:flow flow-name="xsl-region-body" font-family="仿宋">
       <fo:block writing-mode="tb-rl">竖排</fo:block>
-      <fo:block-container reference-orientation="90"><fo:block>旋转</fo:block></fo:block-container>
+      <fo:block-container reference-orientation="45"><fo:block>旋转</fo:block></fo:block-container>
       <fo:block>见第<fo:page-number-citation ref-id="no-such-id"/>页</fo:block>
     </fo:flow>
   </fo:page-sequence>
 </fo:root>
 EOF
 "$GW" fo "$WORK/ignored.fo" -o "$WORK/ignored.pdf" --areas "$WORK/ignored.xml" >"$WORK/ignored.log" 2>&1
-for prop in column-count writing-mode reference-orientation; do
+for prop in column-count writing-mode; do
   if grep -q "warning: .*$prop" "$WORK/ignored.log"; then t_ok "warn unimplemented property $prop"
   else t_fail "warn unimplemented property $prop" "$prop=\"…\" is ignored without a warning"; fi
 done
+if grep -q "ignored.fo:9: warning: invalid value '45' for property 'reference-orientation'" "$WORK/ignored.log"; then
+  t_ok "reference-orientation other than a multiple of 90 warns"
+else t_fail "reference-orientation other than a multiple of 90 warns" "$(grep -m1 orientation "$WORK/ignored.log" | sed "s|$WORK/||")"; fi
 cited=$(python3 -c "import sys; sys.path.insert(0, sys.argv[1]); import arealib
 print(''.join(arealib.line_text(l) for l in arealib.load(sys.argv[2]).iter('line') if '见第' in arealib.line_text(l)))" \
   "$HERE" "$WORK/ignored.xml" 2>/dev/null)
