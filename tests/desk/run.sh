@@ -179,6 +179,7 @@ t_expect "--listen prints a URL with a token, and says so" sh -c "[ -n '$TOKEN' 
 t_expect "--listen: a request without the token 403" test "$(code "${B}api/records")" = 403
 t_expect "--listen: a wrong token 403" test "$(code -H 'X-Gongwen-Token: 0123' "${B}api/records")" = 403
 t_expect "--listen: with the token 200" test "$(code -H "X-Gongwen-Token: $TOKEN" "${B}api/records")" = 200
+t_expect "--listen: any Host name with the token (the machine's own names vary)" test "$(code -H "X-Gongwen-Token: $TOKEN" -H "Host: desk.example:1" "${B}api/records")" = 200
 t_expect "--listen: the token in the URL sets a cookie" sh -c "curl -s -D - -o /dev/null '$URL' | grep -qi 'set-cookie: gongwen-token=$TOKEN'"
 stop_server
 t_expect "usage error: two folders" test "$("$GW" serve a b >/dev/null 2>&1; echo $?)" = 2
