@@ -272,7 +272,8 @@ gw_serve_render_new (gw_server *srv, const gw_record *rec, guint docno, guint pa
   char *base = g_strdup_printf ("%s/r%u", srv->tmp_dir, srv->requests);
   char *pdf = g_strconcat (base, ".pdf", NULL);
   char *png = g_strconcat (base, ".png", NULL);
-  gw_output out = { page ? NULL : pdf, page ? png : NULL, NULL, NULL, NULL, NULL, NULL, page };
+  gw_output out = { .pdf_path = page ? NULL : pdf, .png_path = page ? png : NULL,
+                    .png_page = page };
   double old_dpi = srv->ctx->dpi;
   srv->ctx->dpi = dpi;
   int n = check_format (srv, rec, spec, &out, problems);
@@ -317,7 +318,7 @@ gw_serve_render_all (gw_server *srv, const gw_record *rec, GPtrArray *names, GPt
       const gw_docspec *spec = g_ptr_array_index (docs, i);
       char *file = g_strconcat (spec->output_name, ".pdf", NULL);
       char *pdf = g_build_filename (srv->out_dir, file, NULL);
-      gw_output out = { pdf, NULL, NULL, NULL, NULL, NULL, NULL };
+      gw_output out = { .pdf_path = pdf };
       if (check_format (srv, rec, spec, &out, problems) > 0)
         {
           if (names)
