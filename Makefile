@@ -35,7 +35,7 @@ deps:
 # Without hb-subset or python3 the full fonts serve alone: a warning, not an error.
 fonts: fonts/subset/.stamp
 
-fonts/subset/.stamp: fonts/mkfonts.py $(FONT_CHARS) | deps
+fonts/subset/.stamp: fonts/mkfonts.py fonts/fonts.conf $(FONT_CHARS) | deps
 	@if command -v python3 >/dev/null 2>&1 && command -v hb-subset >/dev/null 2>&1; then \
 	  python3 fonts/mkfonts.py; \
 	else \

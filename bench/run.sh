@@ -15,7 +15,7 @@
 #      BENCH_CG_K (records added under callgrind for the per-document instruction counts, default
 #      5), BENCH_CG_CONFS (font configurations counted so, default "default"; also noto-full,
 #      noto-subset, noto-subset-desubr, truetype, truetype-subset), BENCH_SUBSET=0 to skip the
-#      bench's own hb-subset fonts (bench/mkfonts.py; the default configuration's are `make fonts`).
+#      bench's own hb-subset fonts (fonts/mkfonts.py --bench; the default configuration's are `make fonts`).
 # Nothing missing (gongwen not built, a subcommand not implemented, FOP absent) stops the run:
 # those rows say n/a.  Exit status 0 unless the inputs cannot be generated.
 set -u
@@ -61,7 +61,7 @@ CONFS=("noto-full|$HERE/fonts-noto-full.conf|$HERE/fonts-noto-full.conf|Noto CJK
        "default||$TOP/fonts/fonts.conf|fonts/fonts.conf, the default: the subset role fonts of make fonts (fonts/subset, Noto CJK SC desubroutinized), full Noto as fallback"
        "truetype|$HERE/fonts-truetype.conf|$HERE/fonts-truetype.conf|AR PL UMing CN / WenQuanYi Zen Hei, TrueType (bench/fonts-truetype.conf)")
 if [ "${BENCH_SUBSET:-1}" != 0 ]; then
-  if command -v hb-subset >/dev/null 2>&1 && python3 "$HERE/mkfonts.py" "$WORK/fonts" "$TOP" >"$WORK/mkfonts.log" 2>&1; then
+  if command -v hb-subset >/dev/null 2>&1 && python3 "$TOP/fonts/mkfonts.py" --bench "$WORK/fonts" "$TOP" >"$WORK/mkfonts.log" 2>&1; then
     sed 's/^/bench: /' "$WORK/mkfonts.log"
     F="$WORK/fonts"
     CONFS+=("noto-subset|$F/fonts-subset-cff.conf|$F/fonts-subset-cff.conf|Noto CJK SC cut by hb-subset to GB 2312 + xml/ + xsl/, full Noto as fallback"

@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
 """mkfonts.py — the role fonts cut to the characters a bureau uses (python3 stdlib + hb-subset).
 
-Cairo subsets the embedded font again in every PDF.  With the CFF-based Noto CJK collections
-(~26 MB .ttc) that is most of the cost of a document: loading a ~15 MB CFF table and copying most
-of its subroutines each time.  This script makes, once, smaller copies of the role fonts with
-`hb-subset` (Debian package libharfbuzz-bin): cut to the code points listed below and made
-without CFF subroutines (--desubroutinize), so cairo copies only the charstrings a document uses.
-fonts/fonts.conf lists each subset before the full font it was cut from; a character the subset
-lacks falls back to the full font.  Measured (bench/README.md): a batch document 3× cheaper and
-its PDF 3× smaller.
+Cairo subsets the embedded font again in every PDF.  With CFF fonts (the Noto CJK collections,
+~26 MB .ttc; FandolFang and FandolKai, 7–8 MB .otf) that is most of the cost of a document:
+loading a large CFF table and copying most of its subroutines each time.  This script makes, once,
+smaller copies of the role fonts with `hb-subset` (Debian package libharfbuzz-bin): cut to the
+code points listed below and made without CFF subroutines (--desubroutinize), so cairo copies
+only the charstrings a document uses.  fonts/fonts.conf lists each subset before the full font it
+was cut from; a character the subset lacks falls back to the faces after it.  Measured
+(bench/README.md): a batch document 3× cheaper and its PDF 3× smaller.  The one script for the
+job: the benchmark's variants come from it too (--bench).
 
   fonts/mkfonts.py [OUTDIR [TOPDIR]]      (default: TOPDIR/fonts/subset, TOPDIR = the source tree)
+  fonts/mkfonts.py --bench OUTDIR [TOPDIR]
 
 writes into OUTDIR:
   chars.txt       the code points kept, one U+XXXX a line: ASCII, Latin-1, general punctuation,
@@ -26,6 +28,14 @@ The fonts are made again only when that differs or a font is missing, and a font
 out the same is left alone (its modification time is part of gongwen batch's up-to-date check).
 The output is deterministic: the same inputs give the same bytes.  A role font that is not
 installed is skipped with a warning (its full font is missing too; fontconfig falls through).
+
+With --bench (for bench/run.sh), every variant the benchmark compares instead, side by side, made
+when missing or older than this script or chars.txt, one line per font (size before → after):
+  <name>.otf / .ttf   one subset per BENCH_FONTS row, family "GW Subset <name>", PostScript name
+                      "GWSubset-<name>" (pdffonts shows which was used); cff-* keep the CFF
+                      subroutines, cffd-* are made with --desubroutinize, tt-* are TrueType
+  fonts-subset-cff.conf, fonts-subset-cffd.conf, fonts-subset-truetype.conf
+                      the roles → those subsets, then the full fonts (fallback)
 """
 
 import hashlib
@@ -37,10 +47,13 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 # subset file (= PostScript name) → (installed family, style, family of the subset).  The faces
-# the stylesheets embed (pdffonts over `make demo`): Noto Serif CJK SC SemiBold (小标宋), Regular
-# (仿宋, 宋体, the fall-back of 楷体, serif) and Noto Sans CJK SC Regular (黑体, sans-serif).
-# 楷体 is AR PL UKai CN, a TrueType font: cairo already copies only the glyphs used from it.
+# the stylesheets embed (pdffonts over `make demo`): FandolFang (仿宋), FandolKai (楷体), Noto
+# Serif CJK SC SemiBold (小标宋), Regular (宋体, the fall-back of 仿宋 and 楷体, serif) and Noto
+# Sans CJK SC Regular (黑体, sans-serif).  All CFF; the TrueType AR PL UKai CN after FandolKai
+# needs none: cairo already copies only the glyphs used from it.
 FONTS = {
+    "GWSubset-FandolFang-Regular": ("FandolFang", "Regular", "GW Subset Fandol Fang"),
+    "GWSubset-FandolKai-Regular": ("FandolKai", "Regular", "GW Subset Fandol Kai"),
     "GWSubset-SerifSC-SemiBold": ("Noto Serif CJK SC", "SemiBold",
                                   "GW Subset Serif SC SemiBold"),
     "GWSubset-SerifSC-Regular": ("Noto Serif CJK SC", "Regular", "GW Subset Serif SC"),
@@ -178,17 +191,105 @@ def write_if_changed(path, data):
     return True
 
 
+# --bench: name → (family to look up, face style for fc-match, extra hb-subset options), found
+# with bench/fonts-noto-full.conf (the system fonts, no subsets)
+BENCH_FONTS = {
+    "cff-xbs": ("Noto Serif CJK SC", "SemiBold", []),    # 小标宋
+    "cff-serif": ("Noto Serif CJK SC", "Regular", []),   # 仿宋, 宋体, 楷体, serif
+    "cff-sans": ("Noto Sans CJK SC", "Regular", []),     # 黑体, sans-serif
+    "tt-serif": ("AR PL UMing CN", "Light", []),         # everything but 黑体
+    "tt-sans": ("WenQuanYi Zen Hei", "Regular", []),     # 黑体, sans-serif
+}
+# the CFF fonts once more without subroutines (what FONTS above is made as)
+for _n in ("xbs", "serif", "sans"):
+    BENCH_FONTS["cffd-" + _n] = BENCH_FONTS["cff-" + _n][:2] + (["--desubroutinize"],)
+# --bench: conf name → role → [subset font name, full family fallback…]
+BENCH_CONFS = {
+    "fonts-subset-cff.conf": {
+        "小标宋": ["cff-xbs", "Noto Serif CJK SC SemiBold", "Noto Serif CJK SC"],
+        "仿宋": ["cff-serif", "Noto Serif CJK SC"],
+        "宋体": ["cff-serif", "Noto Serif CJK SC"],
+        "楷体": ["cff-serif", "Noto Serif CJK SC"],
+        "黑体": ["cff-sans", "Noto Sans CJK SC"],
+        "serif": ["cff-serif", "Noto Serif CJK SC", "DejaVu Serif"],
+        "sans-serif": ["cff-sans", "Noto Sans CJK SC", "DejaVu Sans"],
+    },
+    "fonts-subset-truetype.conf": {
+        "小标宋": ["tt-serif", "AR PL UMing CN"],
+        "仿宋": ["tt-serif", "AR PL UMing CN"],
+        "宋体": ["tt-serif", "AR PL UMing CN"],
+        "楷体": ["tt-serif", "AR PL UMing CN"],
+        "黑体": ["tt-sans", "WenQuanYi Zen Hei"],
+        "serif": ["tt-serif", "AR PL UMing CN", "DejaVu Serif"],
+        "sans-serif": ["tt-sans", "WenQuanYi Zen Hei", "DejaVu Sans"],
+    },
+}
+BENCH_CONFS["fonts-subset-cffd.conf"] = {
+    role: ["cffd-" + fams[0][4:]] + fams[1:]
+    for role, fams in BENCH_CONFS["fonts-subset-cff.conf"].items()}
+# the licensed names the stylesheets may also ask for, as in fonts/fonts.conf
+BENCH_ALIASES = {"FZXiaoBiaoSong-B05S": "小标宋", "FangSong_GB2312": "仿宋", "FangSong": "仿宋",
+                 "SimHei": "黑体", "KaiTi_GB2312": "楷体", "SimSun": "宋体"}
+
+
+def bench_conf(outdir, name, roles):
+    """Writes OUTDIR/NAME, a fontconfig file: the roles → the subsets first, the full fonts after."""
+    lines = ['<?xml version="1.0"?>', '<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">',
+             f"<!-- Written by fonts/mkfonts.py --bench: roles → subset fonts in {outdir}, then"
+             " the full fonts (fallback for characters the subsets lack). -->",
+             "<fontconfig>", f"  <dir>{outdir}</dir>", "  <dir>/usr/share/fonts</dir>",
+             "  <dir>/usr/local/share/fonts</dir>",
+             '  <cachedir prefix="xdg">fontconfig</cachedir>',
+             "  <cachedir>/var/cache/fontconfig</cachedir>",
+             '  <include ignore_missing="yes">/etc/fonts/conf.d/90-synthetic.conf</include>']
+    every = dict(roles)
+    every.update({alias: roles[role] for alias, role in BENCH_ALIASES.items()})
+    for role, fams in every.items():
+        fams = [f"GW Subset {fams[0]}"] + fams[1:]
+        lines.append(f'  <alias binding="same"><family>{role}</family><prefer>'
+                     + "".join(f"<family>{f}</family>" for f in fams) + "</prefer></alias>")
+    lines.append("</fontconfig>")
+    write_if_changed(os.path.join(outdir, name), ("\n".join(lines) + "\n").encode())
+
+
+def bench(outdir, top):
+    """--bench: every BENCH_FONTS variant and the BENCH_CONFS files into OUTDIR."""
+    listing = os.path.join(outdir, "chars.txt")
+    newest = max(os.path.getmtime(p) for p in (listing, os.path.abspath(__file__)))
+    full = os.path.join(top, "bench", "fonts-noto-full.conf")
+    for name, (family, style, extra) in BENCH_FONTS.items():
+        found = find(full, family, style)
+        if not found:
+            raise SystemExit(f"mkfonts: {family} {style} not installed")
+        src, index = found
+        dst = os.path.join(outdir, name + (".otf" if name.startswith("cff") else ".ttf"))
+        if not os.path.exists(dst) or os.path.getmtime(dst) < newest:
+            subset(src, index, listing, dst, f"GW Subset {name}", f"GWSubset-{name}", extra)
+        print(f"mkfonts: {name}: {family} {style} ({os.path.basename(src)} #{index}, "
+              f"{os.path.getsize(src) / 1e6:.1f} MB file) → {os.path.basename(dst)} "
+              f"{os.path.getsize(dst) / 1e6:.2f} MB")
+    for name, roles in BENCH_CONFS.items():
+        bench_conf(outdir, name, roles)
+
+
 def main():
-    if len(sys.argv) > 3 or sys.argv[1:2] in (["-h"], ["--help"]):
+    args = sys.argv[1:]
+    bench_mode = args[:1] == ["--bench"]
+    if bench_mode:
+        args = args[1:]
+    if len(args) > 2 or (bench_mode and not args) or args[:1] in (["-h"], ["--help"]):
         raise SystemExit(__doc__)
-    top = os.path.abspath(sys.argv[2] if len(sys.argv) == 3 else os.path.join(HERE, ".."))
-    outdir = os.path.abspath(sys.argv[1] if len(sys.argv) >= 2
-                             else os.path.join(top, "fonts", "subset"))
+    top = os.path.abspath(args[1] if len(args) == 2 else os.path.join(HERE, ".."))
+    outdir = os.path.abspath(args[0] if args else os.path.join(top, "fonts", "subset"))
     conf = os.path.join(top, "fonts", "fonts.conf")
     os.makedirs(outdir, exist_ok=True)
     cps = code_points(top)
     listing = os.path.join(outdir, "chars.txt")
     write_if_changed(listing, "".join(f"U+{c:04X}\n" for c in cps).encode())
+    if bench_mode:
+        print(f"mkfonts: {len(cps)} code points")
+        bench(outdir, top)
+        return
     with open(os.path.abspath(__file__), "rb") as f:
         stamp = [f"mkfonts.py sha256 {hashlib.sha256(f.read()).hexdigest()}"]
     version = subprocess.run(["hb-subset", "--version"], capture_output=True, text=True).stdout

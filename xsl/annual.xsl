@@ -4,7 +4,11 @@
        (page-number-citation to the id of each part), bookmarks (bookmark-tree, regimes
        nested under 四、事中事后监督管理制度), and then every included register (landscape)
        and regime (GB/T 9704 portrait), page numbers continuous from 1, a running header
-       with the current part's name (marker / retrieve-marker).
+       with the current part's name (marker / retrieve-marker), on one line.
+     Duplex: the cover and the contents end on an even page (a blank back), so the contents
+     and page 1 start on right-hand pages. The registers (landscape tables) are set turned
+     a quarter on the portrait pages (master "gbt"), so every page number sits where
+     GB/T 9704 puts it.
      The included records are read with document(@href) relative to annual.xml; the
      content of each comes from the stylesheet of its kind (imported below). Kinds other
      than registers and regimes are skipped with a message. -->
@@ -36,7 +40,8 @@
     <fo:root xml:lang="zh-CN">
       <xsl:call-template name="page-masters">
         <xsl:with-param name="portrait" select="true()"/>
-        <xsl:with-param name="landscape" select="true()"/>
+        <xsl:with-param name="landscape" select="false()"/>
+        <xsl:with-param name="turned" select="true()"/>
       </xsl:call-template>
       <xsl:call-template name="metadata">
         <xsl:with-param name="title" select="r:annual/r:title"/>
@@ -84,13 +89,13 @@
               <xsl:call-template name="folios"/>
               <fo:flow flow-name="xsl-region-body" xsl:use-attribute-sets="gb-flow">
                 <xsl:apply-templates select="." mode="regime-content">
-                  <xsl:with-param name="marker" select="concat(r:part/@label, r:part/@title, '　', r:title/@label, r:title)"/>
+                  <xsl:with-param name="marker" select="concat(r:title/@label, r:title)"/>
                 </xsl:apply-templates>
               </fo:flow>
             </fo:page-sequence>
           </xsl:when>
           <xsl:otherwise>
-            <fo:page-sequence master-reference="ls" force-page-count="no-force" language="zh" country="CN">
+            <fo:page-sequence master-reference="gbt" force-page-count="no-force" language="zh" country="CN">
               <xsl:if test="$first"><xsl:attribute name="initial-page-number">1</xsl:attribute></xsl:if>
               <xsl:call-template name="running-header"/>
               <xsl:call-template name="folios"/>
@@ -122,10 +127,21 @@
 
   <xsl:template name="header-table">
     <xsl:param name="marker-first"/>
+    <!-- the title takes 14 characters' room, the current part the rest (28 characters):
+         each stays on one line (wrap-option no-wrap) -->
     <fo:table table-layout="fixed" width="100%" font-family="仿宋" font-size="10.5pt" line-height="14pt"
-              gx:grid="false" border-after-width="0.5pt" border-after-style="solid" border-after-color="black">
-      <fo:table-column column-width="proportional-column-width(1)"/>
-      <fo:table-column column-width="proportional-column-width(1)"/>
+              gx:grid="false" wrap-option="no-wrap"
+              border-after-width="0.5pt" border-after-style="solid" border-after-color="black">
+      <xsl:choose>
+        <xsl:when test="$marker-first">
+          <fo:table-column column-width="proportional-column-width(28)"/>
+          <fo:table-column column-width="proportional-column-width(14)"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <fo:table-column column-width="proportional-column-width(14)"/>
+          <fo:table-column column-width="proportional-column-width(28)"/>
+        </xsl:otherwise>
+      </xsl:choose>
       <fo:table-body>
         <fo:table-row>
           <fo:table-cell padding-bottom="1.5mm" display-align="after">
@@ -151,7 +167,8 @@
 
   <!-- Cover: title in 小标宋 (初号-ish 36 pt) a third down, organ and year at the foot. -->
   <xsl:template name="cover">
-    <fo:page-sequence master-reference="gb" force-page-count="no-force" language="zh" country="CN">
+    <!-- end-on-even: a blank back, so the contents start on a right-hand page (duplex) -->
+    <fo:page-sequence master-reference="gb" force-page-count="end-on-even" language="zh" country="CN">
       <fo:flow flow-name="xsl-region-body" gx:grid="false">
         <fo:block-container height="225mm" display-align="before">
           <fo:block font-family="小标宋" font-size="36pt" line-height="54pt" text-align="center"
@@ -182,7 +199,8 @@
   <!-- 目录: one line per register and regime, dotted leader, page number; regimes indented
        under their part. -->
   <xsl:template name="toc">
-    <fo:page-sequence master-reference="gb" force-page-count="no-force" language="zh" country="CN">
+    <!-- end-on-even: page 1 of the registers is a right-hand page too -->
+    <fo:page-sequence master-reference="gb" force-page-count="end-on-even" language="zh" country="CN">
       <fo:flow flow-name="xsl-region-body" font-family="仿宋" font-size="16pt" line-height="28.95pt" gx:grid="false">
         <fo:block id="annual-toc" font-family="小标宋" font-size="22pt" text-align="center" text-align-last="center"
                   space-after="28.95pt">目　录</fo:block>

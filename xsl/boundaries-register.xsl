@@ -62,6 +62,11 @@
         </fo:table-cell>
       </xsl:if>
       <fo:table-cell xsl:use-attribute-sets="reg-cell" text-align="center">
+        <xsl:call-template name="group-marker">
+          <xsl:with-param name="first" select="$first"/>
+          <xsl:with-param name="num" select="$m/@num"/>
+          <xsl:with-param name="text" select="$m/r:title"/>
+        </xsl:call-template>
         <fo:block><xsl:value-of select="r:department"/></fo:block>
       </fo:table-cell>
       <fo:table-cell xsl:use-attribute-sets="reg-cell">

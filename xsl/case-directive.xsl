@@ -4,9 +4,9 @@
 
        永清县质量技术监督局 / 特种设备安全监察指令书 / 永质监特令〔2015〕第3号
        被检查单位, 地址, 法定代表人, 联系人, licences
-       the equipment; the problems found (each with the check item of the regime it fails);
-       the facts; the provisions violated (《…》第×条, collected from the problems); the basis
-       (the regime's rule); "责令你单位于×年×月×日前…改正" and the measures; review within 60
+       the equipment; the problems found (the regime's check items are internal: not printed);
+       the facts; the provisions violated (《…》第×条, collected from the problems); the statute the directive rests on
+       (legal-basis: 《中华人民共和国特种设备安全法》第六十二条); "责令你单位于×年×月×日前…改正" and the measures; review within 60
        days or litigation within 6 months, "复议或者诉讼期间，不得停止改正"; signatures of
        the 特种设备安全监察人员 (with their certificates) and of the unit's representative;
        organ, （特种设备安全监察专用章）, date; 本指令书一式两份，发出部门、被检查单位各一份.
@@ -77,16 +77,10 @@
     <fo:block xsl:use-attribute-sets="gb-p" keep-with-next.within-page="always">经检查，你单位存在下列问题：</fo:block>
     <xsl:for-each select="r:findings/r:problem">
       <xsl:variable name="eq" select="$c/r:equipment[@id = current()/@equipment]"/>
-      <xsl:variable name="clause" select="$regime//r:section[@id = current()/@clause]"/>
       <fo:block xsl:use-attribute-sets="gb-p">
         <xsl:value-of select="concat(position(), '.')"/>
         <xsl:if test="$eq"><xsl:value-of select="concat('（', $eq/r:name, '）')"/></xsl:if>
         <xsl:value-of select="r:text"/>
-        <xsl:if test="$clause">
-          <xsl:text>（监督检查事项</xsl:text>
-          <xsl:apply-templates select="$clause" mode="cite"/>
-          <xsl:text>）</xsl:text>
-        </xsl:if>
       </fo:block>
     </xsl:for-each>
 
@@ -95,7 +89,6 @@
     </xsl:for-each>
 
     <!-- provisions violated, basis, order -->
-    <xsl:variable name="rules" select="$regime/r:rules/*[@id = $c/r:applies/@rule]"/>
     <fo:block xsl:use-attribute-sets="gb-p">
       <xsl:if test="r:findings/r:problem/r:violates">
         <xsl:text>上述问题违反了</xsl:text>
@@ -115,14 +108,9 @@
         </xsl:for-each>
         <xsl:text>的规定。</xsl:text>
       </xsl:if>
-      <xsl:if test="$regime and $rules">
-        <xsl:text>依据</xsl:text>
-        <xsl:apply-templates select="$regime" mode="cite"/>
-        <xsl:call-template name="cite-sections"><xsl:with-param name="refs" select="$rules[1]/@ref"/></xsl:call-template>
-        <xsl:text>“</xsl:text>
-        <xsl:value-of select="$rules[self::r:penalty][1]/r:order"/>
-        <xsl:text>”的规定，</xsl:text>
-      </xsl:if>
+      <xsl:text>依据</xsl:text>
+      <xsl:call-template name="statute"><xsl:with-param name="basis" select="r:legal-basis"/></xsl:call-template>
+      <xsl:text>的规定，</xsl:text>
       <xsl:text>现责令你单位于</xsl:text>
       <xsl:call-template name="date"><xsl:with-param name="iso" select="$rectify-by"/></xsl:call-template>
       <xsl:text>前采取以下措施予以改正或者消除事故隐患：</xsl:text>
@@ -130,15 +118,6 @@
     <xsl:for-each select="r:decision/r:measure">
       <fo:block xsl:use-attribute-sets="gb-p"><xsl:value-of select="concat(position(), '.', .)"/></fo:block>
     </xsl:for-each>
-    <xsl:for-each select="r:decision/r:penalty">
-      <fo:block xsl:use-attribute-sets="gb-p">
-        <xsl:value-of select="."/>
-        <xsl:text>（罚款金额：</xsl:text>
-        <xsl:call-template name="amount-fmt"><xsl:with-param name="yuan" select="@amount-yuan"/></xsl:call-template>
-        <xsl:text>元）</xsl:text>
-      </fo:block>
-    </xsl:for-each>
-
     <xsl:apply-templates select="r:remedies" mode="remedies">
       <xsl:with-param name="what" select="'本指令'"/>
       <xsl:with-param name="tail" select="'复议或者诉讼期间，不得停止改正。'"/>
@@ -146,7 +125,7 @@
     <xsl:apply-templates select="r:issuer" mode="contact"/>
 
     <!-- signatures of the inspectors and of the unit -->
-    <fo:block-container keep-together.within-page="always" space-before="{$gb-line-pt}" text-align="start" text-align-last="start">
+    <fo:block-container keep-together.within-page="always" keep-with-previous.within-page="always" padding-top="{$gb-line-pt}" text-align="start" text-align-last="start">
       <fo:block>
         <xsl:text>特种设备安全监察人员（签名）：</xsl:text>
         <fo:inline text-decoration="underline">　　　　　　　　　　　　</fo:inline>

@@ -5,10 +5,10 @@
        永清县质量技术监督局 / 责令整改通知书 / 永质监责改〔2015〕14号
        当事人, 地址, 法定代表人, 联系人, licences
        the facts found; the sampling and test (task, product, lab, report number, standard);
-       the failed items with the standard and clause cited; the rule violated (the regime's
-       sections); "现责令你单位于2015年9月2日前改正" with the date computed from the
-       regime's rule (notice served + 30 days, gw:deadline); the measures; the penalty (if
-       any, amount in figures and in capitals); re-inspection within 15 days; objection to
+       the failed items with the standard and clause cited; the statute (legal-basis, e.g.
+       《中华人民共和国产品质量法》第十七条) and the regime's deadline rule as procedure; "现责令你单位于2015年9月2日前改正" with the date computed from the
+       regime's rule (notice served + 30 days, gw:deadline); the measures (a penalty is never
+       decided here: penalty-notice.xsl, penalty-decision.xsl); re-inspection within 15 days; objection to
        the test result within 15 days of receiving the report (date computed); review within
        60 days or litigation within 6 months; the office and phone; organ, date and seal;
        本通知书一式两份….
@@ -114,7 +114,6 @@
     </xsl:for-each>
 
     <!-- the rule violated and the order -->
-    <xsl:variable name="rules" select="$regime/r:rules/*[@id = $c/r:applies/@rule]"/>
     <fo:block xsl:use-attribute-sets="gb-p">
       <xsl:text>你单位生产的上述产品不符合</xsl:text>
       <xsl:for-each select="r:test/r:failed-item/r:standard[not(@code = preceding::r:failed-item/r:standard/@code)]">
@@ -122,42 +121,25 @@
         <xsl:value-of select="concat(@code, .)"/>
       </xsl:for-each>
       <xsl:text>的要求，经监督抽查判定为不合格产品。</xsl:text>
-      <xsl:if test="$regime and $rules">
-        <xsl:text>依据</xsl:text>
+      <xsl:text>依据</xsl:text>
+      <xsl:call-template name="statute"><xsl:with-param name="basis" select="r:legal-basis"/></xsl:call-template>
+      <xsl:text>的规定</xsl:text>
+      <xsl:variable name="rect-rule" select="$regime/r:rules/r:deadline[@id = $c/r:decision/r:rectify-by/@deadline]"/>
+      <xsl:if test="$regime and $rect-rule">
+        <xsl:text>，按照</xsl:text>
         <xsl:apply-templates select="$regime" mode="cite"/>
-        <xsl:call-template name="cite-sections"><xsl:with-param name="refs" select="$rules/@ref"/></xsl:call-template>
+        <xsl:call-template name="cite-sections"><xsl:with-param name="refs" select="$rect-rule/@ref"/></xsl:call-template>
         <xsl:text>“</xsl:text>
-        <xsl:value-of select="$regime/r:rules/r:deadline[@id = $c/r:decision/r:rectify-by/@deadline]"/>
-        <xsl:text>”的规定，</xsl:text>
+        <xsl:value-of select="$rect-rule"/>
+        <xsl:text>”的程序</xsl:text>
       </xsl:if>
+      <xsl:text>，</xsl:text>
       <xsl:text>现责令你单位于</xsl:text>
       <xsl:call-template name="date"><xsl:with-param name="iso" select="$rectify-by"/></xsl:call-template>
       <xsl:text>前改正，并做到：</xsl:text>
     </fo:block>
     <xsl:for-each select="r:decision/r:measure">
       <fo:block xsl:use-attribute-sets="gb-p"><xsl:value-of select="concat(position(), '.', .)"/></fo:block>
-    </xsl:for-each>
-
-    <!-- penalty -->
-    <xsl:for-each select="r:decision/r:penalty">
-      <xsl:variable name="rule" select="$regime/r:rules/r:penalty[@id = current()/@rule]"/>
-      <fo:block xsl:use-attribute-sets="gb-p">
-        <xsl:if test="$rule">
-          <xsl:text>依据</xsl:text>
-          <xsl:apply-templates select="$regime" mode="cite"/>
-          <xsl:call-template name="cite-sections"><xsl:with-param name="refs" select="$rule/@ref"/></xsl:call-template>
-          <xsl:text>“</xsl:text>
-          <xsl:value-of select="$regime//r:section[@id = $rule/@ref]/r:p[1]"/>
-          <xsl:text>”的规定，</xsl:text>
-        </xsl:if>
-        <xsl:value-of select="."/>
-        <xsl:text>（罚款金额：</xsl:text>
-        <xsl:call-template name="amount-fmt"><xsl:with-param name="yuan" select="@amount-yuan"/></xsl:call-template>
-        <xsl:text>元</xsl:text>
-        <xsl:variable name="cn"><xsl:call-template name="amount-cn"><xsl:with-param name="yuan" select="@amount-yuan"/></xsl:call-template></xsl:variable>
-        <xsl:if test="string($cn) != ''"><xsl:value-of select="concat('，大写：', $cn)"/></xsl:if>
-        <xsl:text>）</xsl:text>
-      </fo:block>
     </xsl:for-each>
 
     <!-- re-inspection -->

@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- case-receipt.xsl — 送达回证 (receipt of service) for the document a case yields: a ruled
-     form on the GB/T 9704 page — 送达文书名称及文号 (责令整改通知书 永质监责改〔2015〕14号,
-     or 特种设备安全监察指令书 …第3号), 送达机关, 受送达人, 送达地点, 送达时间 (the date of
+<!-- case-receipt.xsl — 送达回证 (receipt of service) for one occasion of service: a ruled
+     form on the GB/T 9704 page — 送达文书名称及文号 (every document served that day: the
+     order, and the 检验报告 or the 行政处罚告知书 when served the same day), 送达机关（印章）
+     (a row 44 mm tall: room for the 42 mm seal over the organ's name), 受送达人, 送达地点, 送达时间 (the date of
      service from the record; hour and minute written in by hand), 送达方式 (□ boxes),
      signature boxes for the recipient, a substitute recipient, a witness and the servers,
      备注 with the rule for refused service and the case's notes. -->
@@ -10,7 +11,8 @@
                 xmlns:fo="http://www.w3.org/1999/XSL/Format"
                 xmlns:r="urn:gongwen:record:1"
                 xmlns:gx="urn:gongwen:fo:1"
-                exclude-result-prefixes="r">
+                xmlns:exsl="http://exslt.org/common"
+                exclude-result-prefixes="r exsl">
 
   <xsl:import href="common/base.xsl"/>
   <xsl:import href="common/page.xsl"/>
@@ -28,7 +30,38 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The document served: its name by case kind. -->
+  <!-- Which document's service this receipt records: 'order' (the 责令整改通知书 or the
+       特种设备安全监察指令书), 'notice' / 'decision' (the 行政处罚告知书 / 决定书:
+       penalty-notice-receipt.xsl, penalty-decision-receipt.xsl set it). -->
+  <xsl:variable name="receipt-for" select="'order'"/>
+
+  <!-- The documents of a case and the date each was served (empty: not known). -->
+  <xsl:variable name="served-docs-rtf">
+    <xsl:for-each select="/r:case">
+      <doc for="order" served="{(r:dates/r:notice-served | r:dates/r:order-served)[1]}">
+        <xsl:apply-templates select="." mode="served-name"/>
+        <xsl:text>（</xsl:text><xsl:apply-templates select="r:doc-number" mode="docno"/><xsl:text>）</xsl:text>
+      </doc>
+      <xsl:if test="r:test/r:report-no">
+        <doc for="report" served="{r:dates/r:report-served}">
+          <xsl:value-of select="concat('检验报告（', r:test/r:report-no, '）')"/>
+        </doc>
+      </xsl:if>
+      <xsl:for-each select="r:sanction/r:notice | r:sanction/r:decision">
+        <doc for="{local-name()}" served="{@served}">
+          <xsl:choose>
+            <xsl:when test="self::r:notice">行政处罚告知书</xsl:when>
+            <xsl:otherwise>行政处罚决定书</xsl:otherwise>
+          </xsl:choose>
+          <xsl:value-of select="concat('（', @prefix, '〔', @year, '〕')"/>
+          <xsl:if test="@ordinal = 'true' or @ordinal = '1'">第</xsl:if>
+          <xsl:value-of select="concat(number(@serial), '号）')"/>
+        </doc>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:variable>
+
+  <!-- The order's name by case kind. -->
   <xsl:template match="r:case" mode="served-name">
     <xsl:choose>
       <xsl:when test="@kind = 'special-equipment'">特种设备安全监察指令书</xsl:when>
@@ -38,28 +71,35 @@
 
   <xsl:template match="r:case" mode="document-body">
     <xsl:param name="copy-n" select="1"/>
-    <xsl:variable name="docno"><xsl:apply-templates select="r:doc-number" mode="docno"/></xsl:variable>
-    <xsl:variable name="served" select="(r:dates/r:notice-served | r:dates/r:order-served)[1]"/>
+    <xsl:variable name="docs" select="exsl:node-set($served-docs-rtf)/doc"/>
+    <xsl:variable name="own" select="$docs[@for = $receipt-for]"/>
+    <xsl:variable name="served" select="string($own/@served)"/>
+    <!-- served on this occasion: the receipt's own document and every other document
+         served the same day (e.g. the 检验报告 handed over with the order) -->
+    <xsl:variable name="listed" select="$own | $docs[$served != '' and @served = $served]"/>
     <xsl:call-template name="doc-head">
       <xsl:with-param name="organ" select="r:issuer/r:name"/>
       <xsl:with-param name="title" select="'送达回证'"/>
-      <xsl:with-param name="id" select="concat(@id, '-receipt')"/>
+      <xsl:with-param name="id" select="concat(@id, '-receipt-', $receipt-for)"/>
     </xsl:call-template>
     <fo:table table-layout="fixed" width="100%" border-collapse="collapse" border="1pt solid black"
-              font-size="14pt" line-height="20pt" gx:grid="false" text-align="start">
-      <fo:table-column column-width="50mm"/>
+              font-size="12pt" line-height="16pt" gx:grid="false" text-align="start">
+      <fo:table-column column-width="46mm"/>
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-body>
         <xsl:call-template name="row">
           <xsl:with-param name="label" select="'送达文书名称及文号'"/>
           <xsl:with-param name="content">
-            <fo:block><xsl:apply-templates select="." mode="served-name"/></fo:block>
-            <fo:block><xsl:value-of select="$docno"/></fo:block>
+            <xsl:for-each select="$listed">
+              <fo:block><xsl:if test="count($listed) &gt; 1"><xsl:value-of select="concat(position(), '.')"/></xsl:if><xsl:value-of select="."/></fo:block>
+            </xsl:for-each>
           </xsl:with-param>
         </xsl:call-template>
+        <!-- room for the round seal (42 mm) over the organ's name -->
         <xsl:call-template name="row">
-          <xsl:with-param name="label" select="'送达机关'"/>
-          <xsl:with-param name="content"><fo:block><xsl:value-of select="r:issuer/r:name"/>（印章）</fo:block></xsl:with-param>
+          <xsl:with-param name="label" select="'送达机关（印章）'"/>
+          <xsl:with-param name="height" select="'44mm'"/>
+          <xsl:with-param name="content"><fo:block text-align="center" text-align-last="center" space-after="12mm"><xsl:value-of select="r:issuer/r:name"/></fo:block></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="row">
           <xsl:with-param name="label" select="'受送达人'"/>
@@ -74,7 +114,7 @@
           <xsl:with-param name="content">
             <fo:block>
               <xsl:choose>
-                <xsl:when test="$served">
+                <xsl:when test="$served != ''">
                   <xsl:call-template name="date"><xsl:with-param name="iso" select="$served"/></xsl:call-template>
                 </xsl:when>
                 <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="n" select="6"/></xsl:call-template>年<xsl:call-template name="blank"/>月<xsl:call-template name="blank"/>日</xsl:otherwise>
@@ -88,27 +128,27 @@
         </xsl:call-template>
         <xsl:call-template name="row">
           <xsl:with-param name="label" select="'受送达人签名或盖章'"/>
-          <xsl:with-param name="height" select="'22mm'"/>
+          <xsl:with-param name="height" select="'18mm'"/>
           <xsl:with-param name="content"><xsl:call-template name="sign-date"/></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="row">
           <xsl:with-param name="label" select="'代收人签名及代收理由'"/>
-          <xsl:with-param name="height" select="'15mm'"/>
+          <xsl:with-param name="height" select="'12mm'"/>
           <xsl:with-param name="content"><xsl:call-template name="sign-date"/></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="row">
           <xsl:with-param name="label" select="'见证人签名'"/>
-          <xsl:with-param name="height" select="'15mm'"/>
+          <xsl:with-param name="height" select="'12mm'"/>
           <xsl:with-param name="content"><xsl:call-template name="sign-date"/></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="row">
           <xsl:with-param name="label" select="'送达人签名'"/>
-          <xsl:with-param name="height" select="'15mm'"/>
+          <xsl:with-param name="height" select="'12mm'"/>
           <xsl:with-param name="content"><xsl:call-template name="sign-date"/></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="row">
           <xsl:with-param name="label" select="'备注'"/>
-          <xsl:with-param name="height" select="'18mm'"/>
+          <xsl:with-param name="height" select="'10mm'"/>
           <xsl:with-param name="content">
             <xsl:for-each select="r:note"><fo:block><xsl:value-of select="."/></fo:block></xsl:for-each>
           </xsl:with-param>

@@ -4,7 +4,8 @@
      all the rows of its items (number-rows-spanned); the header row repeats on every page.
      Above: 一、部门职责登记表 and 部门名称：…（盖章）; below: 注：1.… 2.… and the
      填报人 / 填报时间 / 联系电话 line. An item's @artefact (text that sat in other cells of
-     its row in the source form) is printed in its 备注 cell. -->
+     its row in the source form through a table-merge error) is kept in the record but not
+     printed: 备注 holds only the form's own remarks. -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:fo="http://www.w3.org/1999/XSL/Format"
@@ -62,6 +63,11 @@
         </fo:table-cell>
       </xsl:if>
       <fo:table-cell xsl:use-attribute-sets="reg-cell">
+        <xsl:call-template name="group-marker">
+          <xsl:with-param name="first" select="not(preceding-sibling::r:item)"/>
+          <xsl:with-param name="num" select="$duty/@num"/>
+          <xsl:with-param name="text" select="$duty/r:text"/>
+        </xsl:call-template>
         <fo:block><xsl:value-of select="r:text"/></fo:block>
       </fo:table-cell>
       <fo:table-cell xsl:use-attribute-sets="reg-cell" text-align="center">
@@ -73,9 +79,6 @@
             <fo:block><xsl:value-of select="$duty/r:remark"/></fo:block>
           </xsl:if>
           <xsl:if test="r:remark"><fo:block><xsl:value-of select="r:remark"/></fo:block></xsl:if>
-          <xsl:if test="@artefact">
-            <fo:block>原表本行序号、主要职责栏：<xsl:value-of select="@artefact"/></fo:block>
-          </xsl:if>
         </fo:block>
       </fo:table-cell>
     </fo:table-row>

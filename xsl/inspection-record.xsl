@@ -7,11 +7,12 @@
        phone), licences, 检查人员 with their enforcement IDs (and 特种设备安全监察人员证),
        记录人, 检查依据 (the regime); 告知 (what the inspectors told the party); each check
        item with the regime clause, result (符合 / 不符合 / 不适用) and finding; the problems;
-       the party's statement and signature line — or, when the party refused, the refusal
-       noted; signatures of inspectors and recorder; notes.
+       the party's opinion and the signatures of the party, the inspectors, the recorder and
+       a named witness as blank lines to write on (never printed from the record); notes.
 
-     Every page carries the party's signature line and 第N页 共M页 below the page number
-     (regime 7 四: the record is signed by the party; 49-form practice: on every page). -->
+     Every page carries the inspectors' and the party's signature blanks and 第N页 共M页
+     below the page number (regime 7 四: the record is signed by the inspectors and the
+     party; 49-form practice: on every page). -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:fo="http://www.w3.org/1999/XSL/Format"
@@ -41,11 +42,12 @@
       <fo:page-sequence master-reference="gb" id="{$i/@id}-pages" initial-page-number="1" language="zh" country="CN">
         <xsl:call-template name="folios">
           <xsl:with-param name="extra">
-            <fo:block font-family="仿宋" font-size="12pt" line-height="14pt" space-before="3mm" gx:grid="false"
+            <fo:block font-family="仿宋" font-size="10.5pt" line-height="14pt" space-before="3mm" gx:grid="false"
                       text-align="justify" text-align-last="justify">
-              <xsl:value-of select="$i/r:statement/r:signature/@label"/>
-              <xsl:if test="not($i/r:statement/r:signature/@label)">被检查单位负责人签字：</xsl:if>
+              <xsl:text>检查人员签字：</xsl:text>
               <fo:inline text-decoration="underline">　　　　　　　　</fo:inline>
+              <xsl:text>　被检查单位负责人签字：</xsl:text>
+              <fo:inline text-decoration="underline">　　　　　</fo:inline>
               <fo:leader leader-pattern="space"/>
               <xsl:text>第</xsl:text><fo:page-number/><xsl:text>页　共</xsl:text><fo:page-number-citation-last ref-id="{$i/@id}-pages"/><xsl:text>页</xsl:text>
             </fo:block>
@@ -113,14 +115,8 @@
 
     <fo:block font-family="黑体" keep-with-next.within-page="always">检查情况：</fo:block>
     <xsl:for-each select="r:checks/r:check">
-      <xsl:variable name="clause" select="$regime//r:section[@id = current()/@clause]"/>
-      <fo:block xsl:use-attribute-sets="gb-p" keep-with-next.within-page="always">
+      <fo:block xsl:use-attribute-sets="gb-p">
         <xsl:value-of select="concat(position(), '.', r:item)"/>
-        <xsl:if test="$clause">
-          <xsl:text>（</xsl:text>
-          <xsl:apply-templates select="$clause" mode="cite"/>
-          <xsl:text>）</xsl:text>
-        </xsl:if>
       </fo:block>
       <fo:block xsl:use-attribute-sets="gb-p">
         <xsl:text>检查结果：</xsl:text>
@@ -133,50 +129,67 @@
       </fo:block>
     </xsl:for-each>
 
+    <!-- the last block of content (problem or note) keeps with the one before it and the
+         closing with it: the last page holds at least two blocks of content, never the
+         signatures alone, and the chain is short, so the page before stays full -->
     <fo:block font-family="黑体" keep-with-next.within-page="always">发现的问题：</fo:block>
     <xsl:choose>
       <xsl:when test="r:problems/r:problem">
         <xsl:for-each select="r:problems/r:problem">
-          <fo:block xsl:use-attribute-sets="gb-p"><xsl:value-of select="concat(position(), '.', .)"/></fo:block>
+          <fo:block xsl:use-attribute-sets="gb-p">
+            <xsl:if test="position() = last() and not(../../r:note)"><xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute></xsl:if>
+            <xsl:value-of select="concat(position(), '.', .)"/>
+          </fo:block>
         </xsl:for-each>
       </xsl:when>
       <xsl:otherwise><fo:block xsl:use-attribute-sets="gb-p">未发现问题。</fo:block></xsl:otherwise>
     </xsl:choose>
 
-    <!-- the party's statement and signature, kept together and with the last lines -->
-    <fo:block-container keep-together.within-page="always" keep-with-previous.within-page="always" space-before="{$gb-line-pt}" text-align="start">
-      <fo:block font-family="黑体">被检查单位意见：</fo:block>
-      <xsl:for-each select="r:statement/r:text">
-        <fo:block xsl:use-attribute-sets="gb-p"><xsl:value-of select="."/></fo:block>
-      </xsl:for-each>
-      <xsl:for-each select="r:statement/r:signature">
-        <fo:block>
-          <xsl:value-of select="@label"/>
-          <xsl:if test="not(@label)">被检查单位负责人签字：</xsl:if>
-          <xsl:choose>
-            <xsl:when test="normalize-space(.) != ''"><fo:inline text-decoration="underline"><xsl:value-of select="concat('　', ., '　')"/></fo:inline></xsl:when>
-            <xsl:otherwise><fo:inline text-decoration="underline">　　　　　　</fo:inline></xsl:otherwise>
-          </xsl:choose>
-          <xsl:text>　</xsl:text>
-          <xsl:choose>
-            <xsl:when test="../@refused = 'true' or ../@refused = '1'">（拒绝签字）</xsl:when>
-            <xsl:when test="@date"><xsl:call-template name="date"><xsl:with-param name="iso" select="@date"/></xsl:call-template></xsl:when>
-            <xsl:otherwise>年　月　日</xsl:otherwise>
-          </xsl:choose>
-        </fo:block>
-      </xsl:for-each>
-      <xsl:if test="(r:statement/@refused = 'true' or r:statement/@refused = '1') and not(r:note)">
-        <fo:block xsl:use-attribute-sets="gb-p">被检查单位负责人拒绝签字，检查人员已将情况记录在案。</fo:block>
-      </xsl:if>
-      <fo:block>
-        <xsl:text>检查人员签字：</xsl:text>
-        <fo:inline text-decoration="underline">　　　　　　　　</fo:inline>
-        <xsl:text>　记录人签字：</xsl:text>
-        <fo:inline text-decoration="underline">　　　　　　</fo:inline>
-      </fo:block>
-    </fo:block-container>
     <xsl:for-each select="r:note">
-      <fo:block xsl:use-attribute-sets="gb-p" keep-with-previous.within-page="always"><xsl:value-of select="concat('备注：', .)"/></fo:block>
+      <fo:block xsl:use-attribute-sets="gb-p">
+        <xsl:if test="position() = last()"><xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute></xsl:if>
+        <xsl:value-of select="concat('备注：', .)"/>
+      </fo:block>
     </xsl:for-each>
+
+    <!-- The closing, written by hand: the party's opinion (blank ruled lines: 以上记录我已看过，
+         与事实相符 or otherwise) and every signature (blank lines; a named witness gets
+         one with the name as its label). Nothing of it is printed from the record (its
+         <statement> is the archive's copy of what was written). Kept together and with the
+         last lines of the content, so no page holds the closing alone; it is 6 lines (7 with
+         a witness), so the page before is never left less than half full. -->
+    <fo:block-container keep-together.within-page="always" keep-with-previous.within-page="always" text-align="start">
+      <fo:block text-align-last="justify">
+        <fo:inline font-family="黑体">被检查单位意见：</fo:inline>
+        <fo:leader leader-pattern="rule" rule-thickness="0.5pt"/>
+      </fo:block>
+      <xsl:call-template name="ruled-line"/>
+      <xsl:call-template name="ruled-line"/>
+      <xsl:call-template name="sign-line"><xsl:with-param name="label" select="'被检查单位负责人签字：'"/></xsl:call-template>
+      <xsl:call-template name="sign-line"><xsl:with-param name="label" select="'检查人员签字：'"/><xsl:with-param name="two" select="true()"/></xsl:call-template>
+      <xsl:call-template name="sign-line"><xsl:with-param name="label" select="'记录人签字：'"/></xsl:call-template>
+      <xsl:for-each select="r:witness">
+        <xsl:call-template name="sign-line">
+          <xsl:with-param name="label" select="concat('见证人（', r:name, '）签字：')"/>
+        </xsl:call-template>
+      </xsl:for-each>
+    </fo:block-container>
+  </xsl:template>
+  <!-- A full ruled line to write on. -->
+  <xsl:template name="ruled-line">
+    <fo:block text-align-last="justify"><fo:leader leader-pattern="rule" rule-thickness="0.5pt"/></fo:block>
+  </xsl:template>
+
+  <!-- A signature line: label, a blank (two when two), the date to write in. -->
+  <xsl:template name="sign-line">
+    <xsl:param name="label"/>
+    <xsl:param name="two" select="false()"/>
+    <fo:block text-align-last="justify">
+      <xsl:value-of select="$label"/>
+      <fo:inline text-decoration="underline">　　　　　　</fo:inline>
+      <xsl:if test="$two">　<fo:inline text-decoration="underline">　　　　　　</fo:inline></xsl:if>
+      <fo:leader leader-pattern="space"/>
+      <xsl:text>年　月　日</xsl:text>
+    </fo:block>
   </xsl:template>
 </xsl:stylesheet>

@@ -191,7 +191,8 @@ gw_job_run (gw_ctx *ctx, gw_engine *engine, gw_stylesheet_cache *cache, gw_job_s
     }
   char *png_base = png ? gw_job_png_base_new (job) : NULL;
   char *sha256 = NULL;
-  gw_output out = { job->pdf_path, png_base, NULL, NULL, NULL, &sha256, job_temp_hook };
+  gw_output out = { job->pdf_path, png_base, job->areas_path, NULL, NULL, &sha256,
+                    job_temp_hook };
   int pages = gw_engine_render (engine, fo, job->record_path, &out);
   job_temp_hook (NULL);
   xmlFreeDoc (fo);
@@ -200,7 +201,11 @@ gw_job_run (gw_ctx *ctx, gw_engine *engine, gw_stylesheet_cache *cache, gw_job_s
     {
       g_free (sha256);
       if (pages > 0) /* written despite an error (a missing glyph …): not a document */
-        g_unlink (job->pdf_path);
+        {
+          g_unlink (job->pdf_path);
+          if (job->areas_path)
+            g_unlink (job->areas_path);
+        }
       job_fail (ctx, job, mark, "formatting failed");
       return FALSE;
     }

@@ -43,6 +43,7 @@ typedef struct gw_job {
   char *xsl_path;       /* stylesheet (absolute), NULL for a failed record */
   char *output_name;    /* file name without extension, NULL for a failed record */
   char *pdf_path;       /* <out_dir>/<output_name>.pdf */
+  char *areas_path;     /* area-tree dump to write too (render --areas), or NULL */
   char *record_sum;     /* hex SHA-256 of the record file and its regimes (planning) */
   char *regime_href;    /* file URI of the regime the record names first, found the way
                            validation finds it (planning), or NULL: passed as the stylesheet

@@ -19,6 +19,7 @@ plan_job_free (gw_job *job)
   g_free (job->xsl_path);
   g_free (job->output_name);
   g_free (job->pdf_path);
+  g_free (job->areas_path);
   g_free (job->record_sum);
   g_free (job->regime_href);
   g_free (job->stamp);

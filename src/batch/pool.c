@@ -231,6 +231,28 @@ gw_pool_sweep_stale (const char *out_dir)
 }
 
 
+/* Waits, at most a second, until this process runs a single thread.  A library's helper
+ * thread (Pango starts fontconfig in one) may hold a lock inside malloc or fontconfig; a
+ * worker forked at that moment inherits the lock held and waits on it for ever (seen with
+ * ASan's allocator, which takes no lock around fork). */
+static void
+pool_wait_single_threaded (void)
+{
+  for (int i = 0; i < 200; i++)
+    {
+      GDir *dir = g_dir_open ("/proc/self/task", 0, NULL);
+      if (!dir)
+        return;
+      int n = 0;
+      while (g_dir_read_name (dir))
+        n++;
+      g_dir_close (dir);
+      if (n <= 1)
+        return;
+      g_usleep (5000);
+    }
+}
+
 /* Forks the worker of slot `w`; FALSE after reporting. The child closes the pipes of its
  * siblings so that closing a pipe in the parent is seen as end of file by exactly one
  * worker. */
@@ -248,6 +270,7 @@ pool_spawn (pool *p, guint w)
     }
   fflush (stdout);
   fflush (stderr);
+  pool_wait_single_threaded ();
   pid_t pid = fork ();
   if (pid < 0)
     {

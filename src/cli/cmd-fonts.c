@@ -82,6 +82,24 @@ fonts_cmp_char (gconstpointer a, gconstpointer b)
   return x < y ? -1 : x > y;
 }
 
+/* Notes a character the body (仿宋) draws from a face of another style: it will look
+ * different from its neighbours (喆 of a party's name in a 宋体 amid 仿宋). */
+static void
+fonts_note_style (gw_ctx *ctx, gw_fonts *fonts, const char *path, const fonts_seen *s,
+                  gunichar c, const char *utf8)
+{
+  char *body = gw_fonts_font_for_char (fonts, "仿宋", 0x6587 /* 文 */);
+  char *font = gw_fonts_font_for_char (fonts, "仿宋", c);
+  const char *want = gw_fonts_family_style (body);
+  const char *style = gw_fonts_family_style (font);
+  if (font && want && style && strcmp (want, style) != 0)
+    gw_diag_report (ctx->diag, GW_LEVEL_NOTE, path, s->line,
+                    "U+%04X '%s' (in <%s>): the %s body font lacks it; drawn in %s, a %s face",
+                    c, utf8, s->element, want, font, style);
+  g_free (body);
+  g_free (font);
+}
+
 /* Checks one file; returns the number of characters no font has (-1 when unreadable). */
 static int
 fonts_check_file (gw_ctx *ctx, gw_fonts *fonts, const char *path)
@@ -108,14 +126,15 @@ fonts_check_file (gw_ctx *ctx, gw_fonts *fonts, const char *path)
       char *font = NULL;
       for (size_t r = 0; !font && r < G_N_ELEMENTS (roles); r++)
         font = gw_fonts_font_for_char (fonts, roles[r], c);
-      if (font)
-        {
-          g_free (font);
-          continue;
-        }
       const fonts_seen *s = g_hash_table_lookup (chars, GUINT_TO_POINTER (c));
       char utf8[8] = { 0 };
       g_unichar_to_utf8 (c, utf8);
+      if (font)
+        {
+          fonts_note_style (ctx, fonts, path, s, c, utf8);
+          g_free (font);
+          continue;
+        }
       gw_diag_error (ctx->diag, path, s->line, "U+%04X '%s' (in <%s>): no font has this "
                      "character", c, utf8, s->element);
       missing++;
@@ -169,7 +188,7 @@ gw_cmd_fonts (int argc, char **argv)
   gw_fonts *fonts = gw_fonts_new (ctx);
   int status = fonts ? GW_EXIT_OK : GW_EXIT_FAILED;
   if (fonts && !check)
-    gw_fonts_print_roles (fonts, stdout);
+    gw_fonts_print_roles (fonts, ctx->diag, stdout);
   for (char **f = check; fonts && f && *f; f++)
     if (fonts_check_file (ctx, fonts, *f) != 0)
       status = GW_EXIT_FAILED;

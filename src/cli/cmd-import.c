@@ -717,6 +717,12 @@ import_write (gw_ctx *ctx, gw_record_cache *records, const char *path, const imp
       out_end (&o);
     }
 
+  /* the statute a sampling rectification order rests on (case.rng requires one) */
+  out_start (&o, "legal-basis");
+  out_attr (&o, "law", "《中华人民共和国产品质量法》");
+  out_attr (&o, "article", "第十七条");
+  out_end (&o);
+
   out_start (&o, "enterprise");
   out_attr (&o, "role", "生产企业");
   out_el (&o, "name", k->ent_name);

@@ -12,7 +12,7 @@ gw_cmd_render (int argc, char **argv)
   char *out_dir = NULL, *xsl = NULL;
   char **param_opts = NULL;
   double dpi = 96;
-  gboolean png = FALSE, allow_missing = FALSE, quiet = FALSE;
+  gboolean png = FALSE, areas = FALSE, allow_missing = FALSE, quiet = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir,
       "write the documents into DIR (default: the current folder)", "DIR" },
@@ -23,6 +23,8 @@ gw_cmd_render (int argc, char **argv)
       "xsl/documents.xml (named after the record file)", "FILE" },
     { "png", 0, 0, G_OPTION_ARG_NONE, &png, "also write PNG pages (NAME-1.png …)", NULL },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, "PNG resolution (default 96)", "N" },
+    { "areas", 0, 0, G_OPTION_ARG_NONE, &areas,
+      "also write the area tree as XML (NAME.areas.xml, as 'gongwen fo --areas')", NULL },
     { "allow-missing-glyphs", 0, 0, G_OPTION_ARG_NONE, &allow_missing,
       "a character no font has is a warning, not an error", NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "print errors only", NULL },
@@ -84,6 +86,12 @@ gw_cmd_render (int argc, char **argv)
             {
               ok = FALSE; /* a record that failed to load, already reported */
               continue;
+            }
+          if (areas)
+            {
+              char *base = g_strconcat (job->output_name, ".areas.xml", NULL);
+              job->areas_path = g_build_filename (dir, base, NULL);
+              g_free (base);
             }
           if (gw_job_run (ctx, engine, cache, &slot, job, (const char *const *) params, png))
             {

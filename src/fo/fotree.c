@@ -53,6 +53,7 @@ static const fo_elem fo_elems[] = {
   { "list-item-body", FO_LIST_ITEM_BODY, FO_CLASS_OTHER },
   { "marker", FO_MARKER, FO_CLASS_OTHER },
   { "retrieve-marker", FO_RETRIEVE_MARKER, FO_CLASS_NEUTRAL },
+  { "retrieve-table-marker", FO_RETRIEVE_TABLE_MARKER, FO_CLASS_NEUTRAL },
   { "bookmark-tree", FO_BOOKMARK_TREE, FO_CLASS_OTHER },
   { "bookmark", FO_BOOKMARK, FO_CLASS_OTHER },
   { "bookmark-title", FO_BOOKMARK_TITLE, FO_CLASS_OTHER },
@@ -106,6 +107,7 @@ fo_node_new (gw_fotree *tree, gw_fo_kind kind, xmlNodePtr node, gw_fo *parent)
   fo->parent = parent;
   fo->line = (int) xmlGetLineNo (node);
   fo->serial = tree->nodes->len;
+  fo->props = gw_fo_props_initial (tree->pool);
   g_ptr_array_add (tree->nodes, fo);
   if (parent)
     {
@@ -184,15 +186,14 @@ fo_build_children (gw_ctx *ctx, gw_fotree *tree, gw_fo *parent, xmlNodePtr xpare
           continue;
         }
       gw_fo *fo = fo_node_new (tree, e->kind, x, parent);
-      fo->style = gw_style_compute (ctx, tree->pool, parent->style, x, tree->file);
-      xmlChar *id = xmlGetProp (x, (const xmlChar *) "id");
+      fo->style = gw_style_compute (ctx, tree->pool, parent->style, x, tree->file, &fo->props);
+      const char *id = fo->props->id;
       if (id)
         {
           if (g_hash_table_contains (tree->ids, id))
             gw_diag_warn (ctx->diag, tree->file, fo->line, "duplicate id '%s'", id);
           else
-            g_hash_table_insert (tree->ids, g_strdup ((char *) id), fo);
-          xmlFree (id);
+            g_hash_table_insert (tree->ids, (gpointer) id, fo);
         }
       if (depth < (int) ctx->limits.max_depth)
         fo_build_children (ctx, tree, fo, x, depth + 1);
@@ -215,12 +216,13 @@ gw_fotree_new (gw_ctx *ctx, xmlDocPtr doc, const char *file)
   gw_fotree *tree = g_new0 (gw_fotree, 1);
   tree->pool = gw_style_pool_new ();
   tree->nodes = g_ptr_array_new_with_free_func (g_free);
-  tree->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  tree->ids = g_hash_table_new (g_str_hash, g_str_equal); /* keys: the pool's strings */
   tree->restyled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   tree->doc = doc;
   tree->file = file;
   tree->root = fo_node_new (tree, FO_ROOT, r, NULL);
-  tree->root->style = gw_style_compute (ctx, tree->pool, gw_style_initial (tree->pool), r, file);
+  tree->root->style = gw_style_compute (ctx, tree->pool, gw_style_initial (tree->pool), r, file,
+                                       &tree->root->props);
   fo_build_children (ctx, tree, tree->root, r, 1);
   return tree;
 }
@@ -236,22 +238,6 @@ gw_fotree_free (gw_fotree *tree)
   g_hash_table_destroy (tree->restyled);
   gw_style_pool_free (tree->pool);
   g_free (tree);
-}
-
-/* An attribute value (caller frees) or NULL. */
-char *
-gw_fo_attr (const gw_fo *fo, const char *name)
-{
-  if (!fo || fo->kind == FO_TEXT)
-    return NULL;
-  xmlChar *v = xmlGetNoNsProp (fo->node, (const xmlChar *) name);
-  if (!v)
-    v = xmlGetNsProp (fo->node, (const xmlChar *) name, (const xmlChar *) GW_GX_NS);
-  if (!v)
-    return NULL;
-  char *s = g_strstrip (g_strdup ((const char *) v));
-  xmlFree (v);
-  return s;
 }
 
 /* First child of a kind. */
@@ -281,8 +267,9 @@ fo_clone_children (gw_ctx *ctx, gw_fotree *tree, const gw_fo *src, gw_fo *dst, i
       n->line = c->line;
       n->serial = c->serial;
       n->text = c->text;
+      n->props = c->props;
       n->style = c->kind == FO_TEXT ? dst->style
-                                    : gw_style_compute (ctx, tree->pool, dst->style, c->node, tree->file);
+                                    : gw_style_compute (ctx, tree->pool, dst->style, c->node, tree->file, NULL);
       if (depth < (int) ctx->limits.max_depth)
         fo_clone_children (ctx, tree, c, n, depth + 1);
     }
@@ -300,6 +287,7 @@ gw_fotree_restyled_marker (gw_ctx *ctx, gw_fotree *tree, const gw_fo *marker,
     return copy;
   copy = fo_node_new (tree, FO_MARKER, marker->node, NULL);
   copy->style = parent_style;
+  copy->props = marker->props;
   copy->line = marker->line;
   fo_clone_children (ctx, tree, marker, copy, 1);
   g_hash_table_insert (tree->restyled, g_strdup (key), copy);

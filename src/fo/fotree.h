@@ -4,7 +4,7 @@
 #ifndef GW_FOTREE_H
 #define GW_FOTREE_H
 
-#include "fo/style.h"
+#include "fo/props.h"
 
 #define GW_FO_NS "http://www.w3.org/1999/XSL/Format"
 #define GW_GX_NS "urn:gongwen:fo:1"
@@ -22,7 +22,7 @@ typedef enum {
   FO_TABLE_AND_CAPTION, FO_TABLE, FO_TABLE_CAPTION, FO_TABLE_COLUMN, FO_TABLE_HEADER,
   FO_TABLE_FOOTER, FO_TABLE_BODY, FO_TABLE_ROW, FO_TABLE_CELL,
   FO_LIST_BLOCK, FO_LIST_ITEM, FO_LIST_ITEM_LABEL, FO_LIST_ITEM_BODY,
-  FO_MARKER, FO_RETRIEVE_MARKER, FO_BOOKMARK_TREE, FO_BOOKMARK, FO_BOOKMARK_TITLE,
+  FO_MARKER, FO_RETRIEVE_MARKER, FO_RETRIEVE_TABLE_MARKER, FO_BOOKMARK_TREE, FO_BOOKMARK, FO_BOOKMARK_TITLE,
   FO_FOOTNOTE, FO_FOOTNOTE_BODY, FO_FLOAT, FO_INITIAL_PROPERTY_SET,
   FO_KIND_COUNT
 } gw_fo_kind;
@@ -35,6 +35,7 @@ struct gw_fo {
   /* borrowed */
   xmlNodePtr node;          /* the element (or text node) in the FO document */
   const gw_style *style;    /* interned in the tree's pool */
+  const gw_fo_props *props; /* element-specific properties (the pool's) */
   gw_fo *parent;
   /* owned (by the tree) */
   gw_fo *first, *last, *next;
@@ -65,8 +66,6 @@ void gw_fotree_free (gw_fotree *tree);
 const char *gw_fo_kind_name (gw_fo_kind kind);
 /* The class of an element kind (block-level, inline-level, neutral). */
 gw_fo_class gw_fo_kind_class (gw_fo_kind kind);
-/* An attribute of a node as a new string (caller g_free), or NULL. */
-char *gw_fo_attr (const gw_fo *fo, const char *name);
 /* The first child of the given kind, or NULL (borrowed). */
 gw_fo *gw_fo_child (const gw_fo *fo, gw_fo_kind kind);
 /* Looks up a node by id (borrowed) or NULL. */

@@ -1,8 +1,10 @@
 /* style.h — computed XSL-FO properties of one formatting object.
  *
- * One flat struct holds every property the formatter supports.  Computing a style = copy the
- * inherited fields of the parent style, reset the rest to initial values, then apply the
- * specified attributes in table order (shorthands first, then specific properties).  Computed
+ * One flat struct holds every inheritable or layout-wide property; properties that belong to
+ * one kind of element (page-width, column-width, id…) are parsed into gw_fo_props (props.h).
+ * Computing a style = copy the parent style, reset the non-inherited fields to their initial
+ * values, then apply the specified attributes by rank (shorthands before the properties they
+ * set: XSL 1.1 §5.2) — all of it driven by the property table (prop-table.c).  Computed
  * styles are interned per document (gw_style_pool), so equal styles share one struct. */
 #ifndef GW_STYLE_H
 #define GW_STYLE_H
@@ -42,21 +44,38 @@ typedef enum { GW_WS_IGNORE_IF_SURROUNDING, GW_WS_IGNORE, GW_WS_PRESERVE,
 typedef enum { GW_DALIGN_AUTO, GW_DALIGN_BEFORE, GW_DALIGN_CENTER, GW_DALIGN_AFTER } gw_dalign;
 typedef enum { GW_POS_STATIC, GW_POS_ABSOLUTE, GW_POS_FIXED } gw_position;
 
+/* The computed style.  Every field belongs to a row of the property table (prop-table.c),
+ * which gives its initial value, whether it is inherited, how it is hashed and compared.
+ * No padding between fields (checked by -Wpadded below): the unit test proves that the
+ * table's fields cover every byte, so a field without a row cannot go unnoticed.
+ * 8-byte fields first, then the 4-byte ones (keep their count even). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic error "-Wpadded"
 typedef struct gw_style {
   /* inherited */
   const char *font_family;   /* interned string, comma-separated list */
   double font_size;          /* pt */
-  int font_weight;           /* 100..900 */
-  gboolean italic;
   gw_rgba color;
   double line_height;        /* pt; <0 = "normal" (1.2 × font-size) */
   double line_height_factor; /* > 0 when given as a number: scales with font-size */
-  gw_align text_align, text_align_last; /* text_align_last: START = relative */
-  gboolean text_align_last_set;
   gw_len text_indent, last_line_end_indent;
   gw_len start_indent, end_indent;
   gw_space letter_spacing;   /* opt = 0 for "normal" */
   double word_spacing;
+  double border_sep_ipd, border_sep_bpd;
+  double grid_char_pitch, grid_line_pitch; /* pt; 0 = from font-size / line-height */
+  /* not inherited */
+  gw_space space_before, space_after;
+  double padding[4];
+  gw_border border[4];
+  gw_rgba background;
+  gw_len width, height, top, left, right, bottom;
+  double baseline_shift;     /* pt, positive = up */
+  int baseline_shift_kind;   /* 0 length, 1 super, 2 sub (follows baseline_shift: one row) */
+  /* inherited */
+  int font_weight;           /* 100..900 */
+  gboolean italic;
+  gw_align text_align, text_align_last;
   gboolean ws_collapse;
   gw_lf linefeed;
   gw_ws ws_treatment;
@@ -66,27 +85,15 @@ typedef struct gw_style {
   gboolean underline, overline, line_through;
   gw_dalign display_align;
   gboolean border_collapse;  /* border-collapse="collapse" */
-  double border_sep_ipd, border_sep_bpd;
   gboolean grid;             /* gx:grid — GB/T 9704 character grid */
-  double grid_char_pitch, grid_line_pitch; /* pt; 0 = from font-size / line-height */
-  int hyphenate;
   /* not inherited */
-  gw_space space_before, space_after;
-  gw_len margin[4];          /* only start/end used for indents when given */
-  gboolean margin_set[4];
-  double padding[4];
   gboolean padding_discard[4]; /* .conditionality (before/after) */
-  gw_border border[4];
-  gw_rgba background;
   gw_break break_before, break_after;
   int keep_with_next, keep_with_previous;
-  gw_len width, height, top, left, right, bottom;
   gw_position position;
-  double baseline_shift;     /* pt, positive = up */
-  int baseline_shift_kind;   /* 0 length, 1 super, 2 sub */
-  int reference_orientation; /* 0, 90, 180, 270 (counter-clockwise; not inherited: layout
-                                turns each reference area relative to its parent's) */
+  int reference_orientation; /* degrees, normalised to 0, 90, 180 or 270 (-90 → 270) */
 } gw_style;
+#pragma GCC diagnostic pop
 
 typedef struct gw_style_pool gw_style_pool;
 
@@ -99,10 +106,13 @@ const gw_style *gw_style_initial (gw_style_pool *pool);
 /* Interns a string in the pool; borrowed result lives as long as the pool. */
 const char *gw_style_intern_str (gw_style_pool *pool, const char *s);
 
-/* Computes the style of `node` from its parent's computed style and its attributes.
- * Reports invalid values (FILE:LINE) and unsupported properties (once). Borrowed result. */
+typedef struct gw_fo_props gw_fo_props;
+
+/* Computes the style of `node` from its parent's computed style and its attributes, and
+ * (when `props` is not NULL) its element-specific properties.  Reports invalid values
+ * (FILE:LINE) and unsupported properties (once). Borrowed results (the pool's). */
 const gw_style *gw_style_compute (gw_ctx *ctx, gw_style_pool *pool, const gw_style *parent,
-                                  xmlNodePtr node, const char *file);
+                                  xmlNodePtr node, const char *file, const gw_fo_props **props);
 
 /* Parses a length ("12pt", "3mm", "1.5em", "50%"); font_size resolves em. FALSE if invalid. */
 gboolean gw_parse_length (const char *s, double font_size, gw_len *out);

@@ -188,10 +188,8 @@ add_break (lay_job *job, GPtrArray *out, gw_break kind)
 static void
 add_id_and_markers (lay_job *job, const gw_fo *fo, GPtrArray *out)
 {
-  char *id = gw_fo_attr (fo, "id");
-  if (id)
-    add_mark (job, out, MARK_ID, id, fo);
-  g_free (id);
+  if (fo->props->id)
+    add_mark (job, out, MARK_ID, fo->props->id, fo);
   for (const gw_fo *c = fo->first; c; c = c->next)
     if (c->kind == FO_MARKER)
       add_mark (job, out, MARK_MARKER, NULL, c);
@@ -270,7 +268,7 @@ lay_block_common (lay_job *job, const gw_fo *fo, const lay_ref *ref, GPtrArray *
       content (job, fo, ref, out);
     }
   /* end marks (the page of the id's last area, marker ends) stick to the content before */
-  char *id = gw_fo_attr (fo, "id");
+  const char *id = fo->props->id;
   if (id)
     {
       char *last = g_strconcat ("#last:", id, NULL);
@@ -279,7 +277,6 @@ lay_block_common (lay_job *job, const gw_fo *fo, const lay_ref *ref, GPtrArray *
       ((vitem *) g_ptr_array_index (out, out->len - 1))->no_break_after = 0;
       g_free (last);
     }
-  g_free (id);
   for (const gw_fo *c = fo->first; c; c = c->next)
     if (c->kind == FO_MARKER)
       {
@@ -411,11 +408,10 @@ lay_turned (lay_job *job, const gw_fo *fo, const lay_ref *ref, GPtrArray *out)
   vbox *b = lay_box_new (job, fo);
   double cx = lay_start_indent (st, ref);
   double avail = ref->x + ref->width - lay_end_indent (st, ref) - cx;
-  char *ipd = gw_fo_attr (fo, "inline-progression-dimension");
-  char *bpd = gw_fo_attr (fo, "block-progression-dimension");
-  gboolean own = quarter && (ipd || bpd);
-  g_free (ipd);
-  g_free (bpd);
+  /* the writing-mode relative names measure the turned frame (presence only: their values
+   * are the width/height fields) */
+  gboolean own = quarter && (xmlHasProp (fo->node, (const xmlChar *) "inline-progression-dimension")
+                             || xmlHasProp (fo->node, (const xmlChar *) "block-progression-dimension"));
   double cw = gw_len_resolve (own ? st->height : st->width, ref->width, -1); /* on the page */
   double ch = gw_len_resolve (own ? st->width : st->height, 0, -1);
   if (quarter && ch <= 0)
@@ -496,7 +492,9 @@ lay_block_container (lay_job *job, const gw_fo *fo, const lay_ref *ref, GPtrArra
 const gw_fo *
 lay_retrieved_marker (lay_job *job, const gw_fo *rm)
 {
-  const gw_fo *m = job->retrieve ? job->retrieve (job, rm) : NULL;
+  const gw_fo *m = rm->kind == FO_RETRIEVE_TABLE_MARKER ? lay_table_retrieve (job, rm)
+                   : job->retrieve                     ? job->retrieve (job, rm)
+                                                       : NULL;
   return m ? gw_fotree_restyled_marker (job->ctx, job->tree, m, rm->style) : NULL;
 }
 
@@ -572,6 +570,7 @@ lay_blocks (lay_job *job, const gw_fo *parent, const lay_ref *ref, GPtrArray *ou
             break;
           }
         case FO_RETRIEVE_MARKER:
+        case FO_RETRIEVE_TABLE_MARKER:
           {
             /* block-level marker content is laid out here; inline content joins the line */
             const gw_fo *m = lay_retrieved_marker (job, c);

@@ -165,18 +165,86 @@ gw_fonts_font_for_char (gw_fonts *f, const char *family, gunichar ch)
   return res;
 }
 
-/* Prints the role mapping. */
-void
-gw_fonts_print_roles (gw_fonts *f, FILE *out)
+/* The GB/T 9704 type style a family's name shows, or NULL. */
+const char *
+gw_fonts_family_style (const char *family)
 {
-  static const char *const roles[] = { "小标宋", "仿宋", "黑体", "楷体", "宋体",
-                                       "FZXiaoBiaoSong-B05S", "FangSong_GB2312", "SimHei",
-                                       "KaiTi_GB2312", "SimSun", "serif", "sans-serif", NULL };
+  /* first match wins: 小标宋 and 仿宋 before 宋体 (FZXiaoBiaoSong, FangSong), 黑体 before
+   * 宋体 (sans-serif) */
+  static const struct {
+    const char *style;
+    const char *const keys[8];
+  } styles[] = {
+    { "小标宋", { "xiaobiaosong", "小标宋", NULL } },
+    { "仿宋", { "fang", "仿宋", NULL } },
+    { "楷体", { "kai", "楷", NULL } },
+    { "黑体", { "hei", "黑", "sans", "gothic", NULL } },
+    { "宋体", { "song", "宋", "serif", "ming", "明", "sun", "min", NULL } },
+  };
+  if (!family)
+    return NULL;
+  char *low = g_utf8_strdown (family, -1);
+  const char *found = NULL;
+  for (size_t i = 0; !found && i < G_N_ELEMENTS (styles); i++)
+    for (size_t k = 0; !found && styles[i].keys[k]; k++)
+      if (strstr (low, styles[i].keys[k]))
+        found = styles[i].style;
+  g_free (low);
+  return found;
+}
+
+/* TRUE when a face of `style` may serve `role_style` (a heavy 宋体 is the usual 小标宋). */
+static gboolean
+fonts_style_fits (const char *role_style, const char *style)
+{
+  return !style || !role_style || !strcmp (role_style, style)
+         || (!strcmp (role_style, "小标宋") && !strcmp (style, "宋体"));
+}
+
+/* Prints `s` left-aligned in `cols` terminal columns (CJK characters take two). */
+static void
+fonts_print_padded (FILE *out, const char *s, int cols)
+{
+  int w = 0;
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    w += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  fprintf (out, "%s%*s", s, cols > w ? cols - w : 0, "");
+}
+
+/* Prints the role mapping and warns of roles served by a face of another style. */
+int
+gw_fonts_print_roles (gw_fonts *f, gw_diag *diag, FILE *out)
+{
+  /* the roles, then the licensed names the stylesheets may ask for; the generic families
+   * (checked: FALSE) have no style of their own */
+  static const struct {
+    const char *name;
+    gboolean checked;
+  } roles[] = {
+    { "小标宋", TRUE }, { "仿宋", TRUE }, { "黑体", TRUE }, { "楷体", TRUE }, { "宋体", TRUE },
+    { "FZXiaoBiaoSong-B05S", TRUE }, { "FangSong_GB2312", TRUE }, { "SimHei", TRUE },
+    { "KaiTi_GB2312", TRUE }, { "SimSun", TRUE }, { "serif", FALSE }, { "sans-serif", FALSE },
+  };
+  int mismatched = 0;
   fprintf (out, "font configuration: %s\n", f->config_file);
-  for (int i = 0; roles[i]; i++)
+  for (size_t i = 0; i < G_N_ELEMENTS (roles); i++)
     {
-      char *fam = gw_fonts_font_for_char (f, roles[i], 0x6587 /* 文 */);
-      fprintf (out, "  %-22s → %s\n", roles[i], fam ? fam : "(none)");
+      char *fam = gw_fonts_font_for_char (f, roles[i].name, 0x6587 /* 文 */);
+      const char *want = roles[i].checked ? gw_fonts_family_style (roles[i].name) : NULL;
+      const char *style = fam ? gw_fonts_family_style (fam) : NULL;
+      fprintf (out, "  ");
+      fonts_print_padded (out, roles[i].name, 20);
+      fprintf (out, " → %s%s%s%s\n", fam ? fam : "(none)", style ? " (" : "",
+               style ? style : "", style ? ")" : "");
+      if (fam && !fonts_style_fits (want, style))
+        {
+          gw_diag_warn (diag, f->config_file, 0,
+                        "%s falls back to %s, a %s face: no %s face is installed "
+                        "(copy a licensed one into fonts/, or see README: Fonts)",
+                        roles[i].name, fam, style, want);
+          mismatched++;
+        }
       g_free (fam);
     }
+  return mismatched;
 }

@@ -34,8 +34,13 @@ const PangoFontDescription *gw_fonts_desc (gw_fonts *fonts, const gw_style *st);
 void gw_fonts_metrics (gw_fonts *fonts, PangoFont *font, double *ascent, double *descent);
 /* The primary font for a style (borrowed, cached). */
 PangoFont *gw_fonts_primary (gw_fonts *fonts, const gw_style *st);
-/* Prints the role → font mapping in effect to `out`. */
-void gw_fonts_print_roles (gw_fonts *fonts, FILE *out);
+/* Prints the role → font mapping in effect to `out`, and warns through `diag` of each GB/T 9704
+ * role (or licensed name) served by a face of another style (the 仿宋 role by a 宋体 face);
+ * returns the number of such roles. */
+int gw_fonts_print_roles (gw_fonts *fonts, gw_diag *diag, FILE *out);
+/* The GB/T 9704 type style ("小标宋", "仿宋", "楷体", "黑体", "宋体") a font family's name
+ * shows (FangSong_GB2312 → 仿宋, Noto Serif CJK SC → 宋体), or NULL when it shows none. */
+const char *gw_fonts_family_style (const char *family);
 /* Names the font file that draws `ch` for a family list, or NULL (caller frees). */
 char *gw_fonts_font_for_char (gw_fonts *fonts, const char *family, gunichar ch);
 

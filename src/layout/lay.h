@@ -15,6 +15,8 @@ typedef struct lay_job lay_job;
 typedef struct vitem vitem;
 typedef struct vbox vbox;
 typedef struct lay_line lay_line;
+typedef struct lay_table_parts lay_table_parts;
+typedef struct lay_table_frag lay_table_frag;
 
 typedef enum { VI_LINE, VI_SPACE, VI_BOX, VI_PAR, VI_MARK, VI_ABS } vi_kind;
 typedef enum { MARK_ID, MARK_MARKER, MARK_MARKER_END, MARK_LINK_START, MARK_LINK_END } mark_kind;
@@ -51,6 +53,7 @@ struct vbox {
   GPtrArray *header, *footer;/* vitem* lists repeated at breaks, or NULL */
   double header_h, footer_h;
   gboolean omit_header_at_break, omit_footer_at_break;
+  const lay_table_parts *parts; /* a header/footer retrieving table markers, or NULL */
   /* absolute block-containers */
   double abs_x, abs_y, abs_h;
   gboolean fixed;            /* absolute-position="fixed": relative to the page */
@@ -128,6 +131,7 @@ struct lay_job {
   /* while building static content: the marker a retrieve-marker stands for */
   const gw_fo *(*retrieve) (lay_job *job, const gw_fo *retrieve_marker);
   lay_page_info *cur_page;
+  const lay_table_frag *table_frag; /* while a header/footer is laid out for a fragment */
   GPtrArray *open_markers;   /* markers whose parent started but did not end yet (emit order) */
   double laid_h;             /* total height of the lines laid out this pass */
   gboolean stopped;          /* the document is far too long: layout stopped (reported) */
@@ -188,6 +192,12 @@ const char *lay_cite_text (lay_job *job, const gw_fo *fo);
 /* ---- table.c / list.c ---- */
 /* Appends the vertical list of a table. */
 void lay_table (lay_job *job, const gw_fo *table, const lay_ref *ref, GPtrArray *out);
+/* The marker a retrieve-table-marker stands for in the table fragment whose header or
+ * footer is being laid out (NULL if none). */
+const gw_fo *lay_table_retrieve (lay_job *job, const gw_fo *rtm);
+/* The header (footer) list to draw with a table fragment (laid out again for it when it
+ * retrieves table markers). */
+GPtrArray *lay_table_part_for (lay_job *job, const vbox *frag, gboolean header);
 /* Min/max content widths of a block-level subtree. */
 void lay_block_widths (lay_job *job, const gw_fo *fo, double *min_w, double *max_w);
 /* Appends the vertical list of a list-block. */

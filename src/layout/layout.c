@@ -19,7 +19,7 @@ lay_cite_text (lay_job *job, const gw_fo *fo)
       g_hash_table_replace (job->cites_used, g_strdup (key), g_strdup (v ? v : "1"));
       return v ? v : "1";
     }
-  char *ref = gw_fo_attr (fo, "ref-id");
+  const char *ref = fo->props->ref_id;
   if (!ref)
     {
       gw_diag_warn (job->ctx->diag, job->tree->file, fo->line, "fo:%s without ref-id",
@@ -46,7 +46,7 @@ lay_cite_text (lay_job *job, const gw_fo *fo)
       g_free (once);
       v = "?";
     }
-  g_free (ref);
+
   g_free (key);
   return v ? v : "1";
 }
@@ -69,14 +69,11 @@ collect_bookmarks (lay_job *job, const gw_fo *parent, GPtrArray *out)
       g_strstrip (title->str);
       bm->title = gw_areas_str (job->areas, title->str, -1);
       g_string_free (title, TRUE);
-      char *dest = gw_fo_attr (b, "internal-destination");
+      const char *dest = b->props->internal_destination;
       bm->dest = dest ? gw_areas_str (job->areas, dest, -1) : NULL;
       if (dest && !gw_fotree_lookup_id (job->tree, dest))
         gw_diag_warn (job->ctx->diag, job->tree->file, b->line, "bookmark to unknown id '%s'", dest);
-      g_free (dest);
-      char *state = gw_fo_attr (b, "starting-state");
-      bm->open = !state || strcmp (state, "hide");
-      g_free (state);
+      bm->open = !b->props->starting_state_hide;
       bm->children = g_ptr_array_new_with_free_func (g_free);
       collect_bookmarks (job, b, bm->children);
       g_ptr_array_add (out, bm);

@@ -3,19 +3,6 @@
 
 #include <string.h>
 
-/* Reads a length attribute in pt with a default. */
-static double
-attr_len (const gw_fo *fo, const char *name, double dflt, double ref_w)
-{
-  char *v = gw_fo_attr (fo, name);
-  double r = dflt;
-  gw_len l;
-  if (v && gw_parse_length (v, fo->style->font_size, &l))
-    r = gw_len_resolve (l, ref_w, dflt);
-  g_free (v);
-  return r;
-}
-
 /* A column box for a label or body. */
 static vbox *
 list_column (lay_job *job, const gw_fo *fo, const lay_ref *ref)
@@ -32,8 +19,8 @@ list_column (lay_job *job, const gw_fo *fo, const lay_ref *ref)
 void
 lay_list_block (lay_job *job, const gw_fo *list, const lay_ref *ref, GPtrArray *out)
 {
-  double pdbs = attr_len (list, "provisional-distance-between-starts", 24, ref->width);
-  double pls = attr_len (list, "provisional-label-separation", 6, ref->width);
+  double pdbs = gw_len_resolve (list->props->provisional_distance, ref->width, 24);
+  double pls = gw_len_resolve (list->props->provisional_separation, ref->width, 6);
   /* the list's own indents (they may be inherited body-start() of an enclosing list) */
   double si = lay_indent_value (list->style->start_indent, ref);
   double ei = lay_indent_value (list->style->end_indent, ref);
@@ -53,17 +40,16 @@ lay_list_block (lay_job *job, const gw_fo *list, const lay_ref *ref, GPtrArray *
           g_ptr_array_add (out, b);
         }
       lay_add_space (job, out, st->space_before.opt, st->space_before.discard);
-      char *id = gw_fo_attr (item, "id");
+      const char *id = item->props->id;
       if (id)
         {
           vitem *m = lay_item_new (job, VI_MARK);
           m->u.mark.kind = MARK_ID;
-          m->u.mark.name = gw_style_intern_str (job->tree->pool, id);
+          m->u.mark.name = id; /* interned in the tree's pool */
           m->u.mark.fo = item;
           m->no_break_after = 1;
           g_ptr_array_add (out, m);
         }
-      g_free (id);
       const gw_fo *label = gw_fo_child (item, FO_LIST_ITEM_LABEL);
       const gw_fo *body = gw_fo_child (item, FO_LIST_ITEM_BODY);
       GPtrArray *cols = lay_list_new (job);
@@ -72,25 +58,20 @@ lay_list_block (lay_job *job, const gw_fo *list, const lay_ref *ref, GPtrArray *
           /* an inherited indent keeps the value it had where it was specified; an
            * unspecified end-indent defaults to label-end() */
           lay_ref lr = inner;
-          char *e = gw_fo_attr (label, "end-indent"), *st_attr = gw_fo_attr (label, "start-indent");
           double sv = lay_indent_value (label->style->start_indent, &inner);
-          if (!st_attr)
+          if (!label->props->start_indent_set)
             lr.si_base = inner.si_base + sv - si;
           double ev = lay_indent_value (label->style->end_indent, &inner);
-          lr.ei_base = inner.ei_base + ev - (e ? ev : inner.label_end);
+          lr.ei_base = inner.ei_base + ev - (label->props->end_indent_set ? ev : inner.label_end);
           (void) ei;
-          g_free (e);
-          g_free (st_attr);
           g_ptr_array_add (cols, list_column (job, label, &lr));
         }
       if (body)
         {
           lay_ref br = inner;
-          char *s = gw_fo_attr (body, "start-indent");
           double sv = lay_indent_value (body->style->start_indent, &inner);
-          if (!s) /* default: start at body-start() */
+          if (!body->props->start_indent_set) /* default: start at body-start() */
             br.si_base = inner.si_base + sv - inner.body_start;
-          g_free (s);
           g_ptr_array_add (cols, list_column (job, body, &br));
         }
       vitem *it = lay_item_new (job, VI_PAR);

@@ -5,65 +5,19 @@
 #include <math.h>
 #include <string.h>
 
-/* Reads margins of a page master or region from margin / margin-* attributes. */
+/* The margins of a page master or region in pt (lengths other than absolute count 0). */
 static void
-read_margins (lay_job *job, const gw_fo *fo, double m[4])
+read_margins (const gw_fo *fo, double m[4])
 {
-  static const char *const names[] = { "margin-top", "margin-bottom", "margin-left", "margin-right" };
-  m[0] = m[1] = m[2] = m[3] = 0;
-  char *all = gw_fo_attr (fo, "margin");
-  if (all)
-    {
-      char **parts = g_strsplit_set (all, " \t", -1);
-      double v[4];
-      int n = 0;
-      for (int i = 0; parts[i] && n < 4; i++)
-        {
-          gw_len l;
-          if (!*parts[i])
-            continue;
-          if (gw_parse_length (parts[i], fo->style->font_size, &l) && l.kind == GW_LEN_ABS)
-            v[n++] = l.v;
-        }
-      if (n > 0)
-        {
-          m[0] = v[0];
-          m[3] = n > 1 ? v[1] : v[0];
-          m[1] = n > 2 ? v[2] : v[0];
-          m[2] = n > 3 ? v[3] : m[3];
-        }
-      g_strfreev (parts);
-      g_free (all);
-    }
   for (int i = 0; i < 4; i++)
-    {
-      char *v = gw_fo_attr (fo, names[i]);
-      gw_len l;
-      if (v && gw_parse_length (v, fo->style->font_size, &l) && l.kind == GW_LEN_ABS)
-        m[i] = l.v;
-      else if (v)
-        gw_diag_warn (job->ctx->diag, job->tree->file, fo->line, "invalid %s '%s'", names[i], v);
-      g_free (v);
-    }
+    m[i] = fo->props->margin[i].kind == GW_LEN_ABS ? fo->props->margin[i].v : 0;
 }
 
-/* Reads a page dimension with a default (A4) and sanity limits. */
+/* A page dimension in pt, or the default (A4) when not given or invalid (parsed once). */
 static double
-page_dim (lay_job *job, const gw_fo *spm, const char *name, double dflt)
+page_dim (double v, double dflt)
 {
-  char *v = gw_fo_attr (spm, name);
-  double r = dflt;
-  gw_len l;
-  if (v && strcmp (v, "auto") && strcmp (v, "indefinite"))
-    {
-      if (gw_parse_length (v, 12, &l) && l.kind == GW_LEN_ABS && l.v >= 36 && l.v <= 14400)
-        r = l.v;
-      else
-        gw_diag_warn (job->ctx->diag, job->tree->file, spm->line,
-                      "invalid %s '%s' (using %.0fpt)", name, v, dflt);
-    }
-  g_free (v);
-  return r;
+  return v > 0 ? v : dflt;
 }
 
 /* Finds a simple-page-master or page-sequence-master by name. */
@@ -75,10 +29,7 @@ lay_find_master (lay_job *job, const char *name)
     return NULL;
   for (const gw_fo *m = lms->first; m; m = m->next)
     {
-      char *n = gw_fo_attr (m, "master-name");
-      gboolean hit = n && !strcmp (n, name);
-      g_free (n);
-      if (hit)
+      if (m->props->master_name && !strcmp (m->props->master_name, name))
         return m;
     }
   return NULL;
@@ -88,28 +39,24 @@ lay_find_master (lay_job *job, const char *name)
 static gboolean
 cond_matches (const gw_fo *c, int number, gboolean first, gboolean last, gboolean blank)
 {
-  char *pp = gw_fo_attr (c, "page-position"), *oe = gw_fo_attr (c, "odd-or-even"),
-       *bb = gw_fo_attr (c, "blank-or-not-blank");
+  const gw_fo_props *pr = c->props;
   gboolean ok = TRUE;
-  if (pp && !strcmp (pp, "first"))
-    ok = ok && first;
-  else if (pp && !strcmp (pp, "last"))
-    ok = ok && last;
-  else if (pp && !strcmp (pp, "rest"))
-    ok = ok && !first && !last;
-  else if (pp && !strcmp (pp, "only"))
-    ok = ok && first && last;
-  if (oe && !strcmp (oe, "odd"))
+  switch (pr->page_position)
+    {
+    case GW_PP_FIRST: ok = first; break;
+    case GW_PP_LAST: ok = last; break;
+    case GW_PP_REST: ok = !first && !last; break;
+    case GW_PP_ONLY: ok = first && last; break;
+    default: break;
+    }
+  if (pr->odd_or_even == GW_OE_ODD)
     ok = ok && (number % 2 == 1);
-  else if (oe && !strcmp (oe, "even"))
+  else if (pr->odd_or_even == GW_OE_EVEN)
     ok = ok && (number % 2 == 0);
-  if (bb && !strcmp (bb, "blank"))
+  if (pr->blank_or_not_blank == GW_BNB_BLANK)
     ok = ok && blank;
-  else if (bb && !strcmp (bb, "not-blank"))
+  else if (pr->blank_or_not_blank == GW_BNB_NOT_BLANK)
     ok = ok && !blank;
-  g_free (pp);
-  g_free (oe);
-  g_free (bb);
   return ok;
 }
 
@@ -125,27 +72,18 @@ lay_select_master (lay_job *job, const gw_fo *ref, int index, int number, gboole
   const gw_fo *fallback = NULL;
   for (const gw_fo *s = ref->first; s; s = s->next)
     {
-      char *mr = gw_fo_attr (s, "master-reference");
-      char *mx = gw_fo_attr (s, "maximum-repeats");
-      int reps = s->kind == FO_SINGLE_PAGE_MASTER_REFERENCE ? 1
-                 : (mx && strcmp (mx, "no-limit")) ? (int) CLAMP (g_ascii_strtoll (mx, NULL, 10), 0, G_MAXINT / 2)
-                                                     : G_MAXINT / 2;
-      g_free (mx);
+      int mx = s->props->maximum_repeats;
+      int reps = s->kind == FO_SINGLE_PAGE_MASTER_REFERENCE ? 1 : mx >= 0 ? mx : G_MAXINT / 2;
       const gw_fo *chosen = NULL;
       if (s->kind == FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES)
         {
           for (const gw_fo *c = s->first; c && !chosen; c = c->next)
             if (c->kind == FO_CONDITIONAL_PAGE_MASTER_REFERENCE
                 && cond_matches (c, number, index == 0, last, blank))
-              {
-                char *cm = gw_fo_attr (c, "master-reference");
-                chosen = lay_find_master (job, cm);
-                g_free (cm);
-              }
+              chosen = lay_find_master (job, c->props->master_reference);
         }
       else
-        chosen = lay_find_master (job, mr);
-      g_free (mr);
+        chosen = lay_find_master (job, s->props->master_reference);
       if (chosen && chosen->kind == FO_SIMPLE_PAGE_MASTER)
         fallback = chosen;
       if (index < pos + reps && chosen && chosen->kind == FO_SIMPLE_PAGE_MASTER)
@@ -237,10 +175,10 @@ void
 lay_master_geom (lay_job *job, const gw_fo *spm, lay_page_geom *g)
 {
   memset (g, 0, sizeof *g);
-  g->pw = page_dim (job, spm, "page-width", 595.28);
-  g->ph = page_dim (job, spm, "page-height", 841.89);
+  g->pw = page_dim (spm->props->page_width, 595.28);
+  g->ph = page_dim (spm->props->page_height, 841.89);
   double m[4];
-  read_margins (job, spm, m);
+  read_margins (spm, m);
   double cx = m[2], cy = m[0], cw = g->pw - m[2] - m[3], ch = g->ph - m[0] - m[1];
   if (cw < 36 || ch < 36)
     {
@@ -264,7 +202,7 @@ lay_master_geom (lay_job *job, const gw_fo *spm, lay_page_geom *g)
   if (body)
     {
       double bm[4];
-      read_margins (job, body, bm);
+      read_margins (body, bm);
       if (cw - bm[2] - bm[3] >= 18 && ch - bm[0] - bm[1] >= 18)
         {
           g->bx = cx + bm[2];
@@ -285,15 +223,9 @@ lay_master_geom (lay_job *job, const gw_fo *spm, lay_page_geom *g)
       const gw_fo *r = gw_fo_child (spm, kinds[i]);
       if (!r)
         continue;
-      char *ext = gw_fo_attr (r, "extent");
-      gw_len l;
-      double e = 0;
-      if (ext && gw_parse_length (ext, 12, &l) && l.kind == GW_LEN_ABS && l.v >= 0)
-        e = l.v;
-      g_free (ext);
-      char *nm = gw_fo_attr (r, "region-name");
-      g->names[i] = gw_style_intern_str (job->tree->pool, nm ? nm : dflt[i]);
-      g_free (nm);
+      double e = r->props->extent;
+      g->names[i] = r->props->region_name ? r->props->region_name
+                                          : gw_style_intern_str (job->tree->pool, dflt[i]);
       g->has[i] = TRUE;
       switch (i)
         {
@@ -341,18 +273,14 @@ lay_new_page (lay_job *job, const gw_fo *seq, const gw_fo *spm, int seq_index, i
 int
 lay_initial_number (const gw_fo *seq, int counter)
 {
-  char *v = gw_fo_attr (seq, "initial-page-number");
+  gw_ipn v = seq->props->initial_page_number;
   int n = counter + 1;
-  if (v)
-    {
-      if (!strcmp (v, "auto-odd") && n % 2 == 0)
-        n++;
-      else if (!strcmp (v, "auto-even") && n % 2 == 1)
-        n++;
-      else if (g_ascii_isdigit (v[0]))
-        n = CLAMP (atoi (v), 0, 1000000);
-    }
-  g_free (v);
+  if (v.kind == GW_IPN_AUTO_ODD && n % 2 == 0)
+    n++;
+  else if (v.kind == GW_IPN_AUTO_EVEN && n % 2 == 1)
+    n++;
+  else if (v.kind == GW_IPN_NUMBER)
+    n = v.number;
   return n;
 }
 

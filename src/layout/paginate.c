@@ -101,13 +101,9 @@ emit_line (emit_ctx *e, const lay_line *line, gw_area *parent, double ox, double
         }
       if (p->link)
         {
-          char *dest = gw_fo_attr (p->link, "internal-destination");
-          gboolean external = FALSE;
-          if (!dest)
-            {
-              dest = gw_fo_attr (p->link, "external-destination");
-              external = dest != NULL;
-            }
+          const char *internal = p->link->props->internal_destination;
+          gboolean external = !internal && p->link->props->external_destination;
+          char *dest = g_strdup (internal ? internal : p->link->props->external_destination);
           if (dest)
             {
               char *d = dest;
@@ -168,7 +164,7 @@ emit_box (emit_ctx *e, const vbox *b, gw_area *parent, double ox, double y, doub
   double bottom = (!b->cont_bottom || b->retain_borders) ? b->border[1].width * f + b->pad[1] : 0;
   double cy = y + top;
   if (b->header && (!b->cont_top || !b->omit_header_at_break))
-    cy = emit_list (e, b->header, a, ox, cy, 0);
+    cy = emit_list (e, lay_table_part_for (e->job, b, TRUE), a, ox, cy, 0);
   double content = lay_list_height (b->items);
   double footer = (b->footer && (!b->cont_bottom || !b->omit_footer_at_break)) ? b->footer_h : 0;
   double room = h - top - bottom - footer - (cy - y - top);
@@ -179,7 +175,7 @@ emit_box (emit_ctx *e, const vbox *b, gw_area *parent, double ox, double y, doub
   double stretch = room > content ? room - content : 0;
   cy = emit_list (e, b->items, a, ox, cy, b->dalign <= GW_DALIGN_BEFORE ? stretch : 0);
   if (footer > 0)
-    emit_list (e, b->footer, a, ox, y + h - bottom - footer, 0);
+    emit_list (e, lay_table_part_for (e->job, b, FALSE), a, ox, y + h - bottom - footer, 0);
 }
 
 /* Records an id's page (first and last occurrence). */
@@ -277,17 +273,15 @@ emit_list (emit_ctx *e, GPtrArray *items, gw_area *parent, double ox, double y, 
 void
 lay_page_sequence (lay_job *job, const gw_fo *seq, int *page_counter)
 {
-  char *mref = gw_fo_attr (seq, "master-reference");
+  const char *mref = seq->props->master_reference;
   const gw_fo *master = lay_find_master (job, mref);
   if (!master)
     {
       gw_diag_error (job->ctx->diag, job->tree->file, seq->line,
                      "page-sequence refers to unknown master '%s'", mref ? mref : "");
-      g_free (mref);
       return;
     }
-  g_free (mref);
-  char *fmt = gw_fo_attr (seq, "format");
+  const char *fmt = seq->props->format;
   int seq_index = 0;
   for (guint i = 0; i < job->page_infos->len; i++)
     seq_index = MAX (seq_index, ((lay_page_info *) g_ptr_array_index (job->page_infos, i))->seq_index + 1);
@@ -297,7 +291,6 @@ lay_page_sequence (lay_job *job, const gw_fo *seq, int *page_counter)
   if (!spm0)
     {
       gw_diag_error (job->ctx->diag, job->tree->file, seq->line, "no page master for the first page");
-      g_free (fmt);
       return;
     }
   lay_page_geom g0;
@@ -313,7 +306,7 @@ lay_page_sequence (lay_job *job, const gw_fo *seq, int *page_counter)
   int number = lay_initial_number (seq, *page_counter);
   int index = 0;
   gw_break pending = GW_BREAK_AUTO;
-  char *seq_id = gw_fo_attr (seq, "id");
+  const char *seq_id = seq->props->id;
   /* the flow is broken through a window of a few pages' worth of items at a time, so that
    * what each page leaves over is a short list, not a copy of the rest of the document */
   GPtrArray *all = items;
@@ -405,31 +398,30 @@ lay_page_sequence (lay_job *job, const gw_fo *seq, int *page_counter)
       index++;
     }
   /* force-page-count */
-  char *fpc = gw_fo_attr (seq, "force-page-count");
+  gw_fpc fpc = seq->props->force_page_count;
   int count = index;
   gboolean add = FALSE;
   int last_number = number - 1;
-  if (!fpc || !strcmp (fpc, "auto"))
+  if (fpc == GW_FPC_AUTO)
     {
       /* auto: end on the parity the next page-sequence's first page needs */
       const gw_fo *next = seq->next;
       while (next && next->kind != FO_PAGE_SEQUENCE)
         next = next->next;
-      char *ipn = next ? gw_fo_attr (next, "initial-page-number") : NULL;
-      if (ipn && !strcmp (ipn, "auto-odd"))
+      gw_ipn ipn = next ? next->props->initial_page_number : (gw_ipn){ GW_IPN_AUTO, 0 };
+      if (ipn.kind == GW_IPN_AUTO_ODD)
         add = last_number % 2 == 1;
-      else if (ipn && !strcmp (ipn, "auto-even"))
+      else if (ipn.kind == GW_IPN_AUTO_EVEN)
         add = last_number % 2 == 0;
-      else if (ipn && g_ascii_isdigit (ipn[0]))
-        add = (atoi (ipn) % 2 == 1) == (last_number % 2 == 1);
-      g_free (ipn);
+      else if (ipn.kind == GW_IPN_NUMBER)
+        add = (ipn.number % 2 == 1) == (last_number % 2 == 1);
     }
   else
     {
-      if (!strcmp (fpc, "even")) add = count % 2 == 1;
-      else if (!strcmp (fpc, "odd")) add = count % 2 == 0;
-      else if (!strcmp (fpc, "end-on-even")) add = last_number % 2 == 1;
-      else if (!strcmp (fpc, "end-on-odd")) add = last_number % 2 == 0;
+      if (fpc == GW_FPC_EVEN) add = count % 2 == 1;
+      else if (fpc == GW_FPC_ODD) add = count % 2 == 0;
+      else if (fpc == GW_FPC_END_ON_EVEN) add = last_number % 2 == 1;
+      else if (fpc == GW_FPC_END_ON_ODD) add = last_number % 2 == 0;
     }
   if (add)
     {
@@ -438,7 +430,6 @@ lay_page_sequence (lay_job *job, const gw_fo *seq, int *page_counter)
       lay_new_page (job, seq, bm ? bm : spm0, seq_index, number, fmt, TRUE, &bg);
       number++;
     }
-  g_free (fpc);
   if (seq_id && job->page_infos->len)
     {
       lay_page_info *li = g_ptr_array_index (job->page_infos, job->page_infos->len - 1);
@@ -456,9 +447,7 @@ lay_page_sequence (lay_job *job, const gw_fo *seq, int *page_counter)
             }
         }
     }
-  g_free (seq_id);
   *page_counter = number - 1;
-  g_free (fmt);
 }
 
 /* ---- static content (after the whole document) ---- */
@@ -467,10 +456,8 @@ lay_page_sequence (lay_job *job, const gw_fo *seq, int *page_counter)
 static gboolean
 marker_is (const gw_fo *m, const char *cls)
 {
-  char *mc = gw_fo_attr (m, "marker-class-name");
-  gboolean hit = mc && cls && !strcmp (mc, cls);
-  g_free (mc);
-  return hit;
+  const char *mc = m->props->marker_class_name;
+  return mc && cls && !strcmp (mc, cls);
 }
 
 /* The first (or last) marker of a class in a list, or NULL. */
@@ -499,15 +486,15 @@ static const gw_fo *
 retrieve_marker (lay_job *job, const gw_fo *rm)
 {
   lay_page_info *cur = job->cur_page;
-  char *cls = gw_fo_attr (rm, "retrieve-class-name");
-  char *pos = gw_fo_attr (rm, "retrieve-position");
-  char *bnd = gw_fo_attr (rm, "retrieve-boundary");
+  const char *cls = rm->props->retrieve_class_name;
+  gw_retrieve_pos pos = rm->props->retrieve_position;
+  gw_retrieve_bnd bnd = rm->props->retrieve_boundary;
   const gw_fo *found = NULL;
   if (cur)
     {
-      if (pos && !strcmp (pos, "last-starting-within-page"))
+      if (pos == GW_RP_LAST_STARTING)
         found = marker_in (cur->markers, cls, TRUE);
-      else if (pos && !strcmp (pos, "last-ending-within-page"))
+      else if (pos == GW_RP_LAST_ENDING)
         {
           /* else the last area of a marker's parent on the page: one starting or going on */
           found = marker_in (cur->ending, cls, TRUE);
@@ -516,7 +503,7 @@ retrieve_marker (lay_job *job, const gw_fo *rm)
           if (!found)
             found = marker_in (cur->open_at_start, cls, TRUE);
         }
-      else if (pos && !strcmp (pos, "first-including-carryover"))
+      else if (pos == GW_RP_FIRST_INCLUDING_CARRYOVER)
         {
           found = marker_in (cur->open_at_start, cls, TRUE);
           if (!found)
@@ -529,17 +516,14 @@ retrieve_marker (lay_job *job, const gw_fo *rm)
   for (guint i = 0; i < job->page_infos->len; i++)
     if (g_ptr_array_index (job->page_infos, i) == cur)
       cur_index = (int) i;
-  if (!found && cur && !(bnd && !strcmp (bnd, "page")))
+  if (!found && cur && bnd != GW_RB_PAGE)
     for (int i = cur_index - 1; i >= 0 && !found; i--)
       {
         lay_page_info *pi = g_ptr_array_index (job->page_infos, i);
-        if (!(bnd && !strcmp (bnd, "document")) && pi->seq != cur->seq)
+        if (bnd != GW_RB_DOCUMENT && pi->seq != cur->seq)
           break;
         found = marker_in (pi->markers, cls, TRUE);
       }
-  g_free (cls);
-  g_free (pos);
-  g_free (bnd);
   return found;
 }
 
@@ -572,10 +556,7 @@ lay_static_content (lay_job *job)
           for (const gw_fo *c = info->seq->first; c; c = c->next)
             if (c->kind == FO_STATIC_CONTENT)
               {
-                char *fn = gw_fo_attr (c, "flow-name");
-                gboolean hit = fn && !strcmp (fn, g.names[r]);
-                g_free (fn);
-                if (hit)
+                if (c->props->flow_name && !strcmp (c->props->flow_name, g.names[r]))
                   sc = c;
               }
           if (!sc)

@@ -10,7 +10,9 @@
  *      columns are the cells spanning the whole group plus, for the remaining column ranges,
  *      a nested list of the group's sub-rows — so a row-spanning cell and the rows beside it
  *      break across pages independently, between lines;
- *   5. the table is a box with the header/footer lists repeated at breaks. */
+ *   5. the table is a box with the header/footer lists repeated at breaks; a header or footer
+ *      holding fo:retrieve-table-marker is laid out again for each fragment of the table
+ *      (lay_table_part_for), its height reserved for the tallest marker it may show. */
 #include "layout/lay.h"
 
 #include <math.h>
@@ -41,47 +43,19 @@ typedef struct {
   double sep_h, sep_v;
 } tctx;
 
-/* Parses column-width; returns kind 0 abs, 1 pct, 2 proportional, 3 unspecified. */
+/* The column-width of a column: kind 0 abs, 1 pct, 2 proportional, 3 unspecified. */
 static int
 col_width (const gw_fo *col, double *v)
 {
-  char *w = gw_fo_attr (col, "column-width");
-  int kind = 3;
-  *v = 0;
-  if (w)
+  const gw_colw *cw = &col->props->column_width;
+  *v = cw->v;
+  switch (cw->kind)
     {
-      gw_len l;
-      if (g_str_has_prefix (w, "proportional-column-width("))
-        {
-          *v = g_ascii_strtod (w + 26, NULL);
-          if (!(*v > 0 && *v < 1e6))
-            *v = 1;
-          kind = 2;
-        }
-      else if (gw_parse_length (w, col->style->font_size, &l) && l.kind == GW_LEN_ABS && l.v >= 0)
-        *v = l.v, kind = 0;
-      else if (gw_parse_length (w, col->style->font_size, &l) && l.kind == GW_LEN_PCT)
-        *v = l.v, kind = 1;
+    case GW_COLW_ABS: return 0;
+    case GW_COLW_PCT: return 1;
+    case GW_COLW_PROPORTIONAL: return 2;
+    default: *v = 0; return 3;
     }
-  g_free (w);
-  return kind;
-}
-
-/* Integer attribute with bounds. */
-static int
-attr_int (const gw_fo *fo, const char *name, int dflt, int lo, int hi)
-{
-  char *v = gw_fo_attr (fo, name);
-  int r = dflt;
-  if (v)
-    {
-      char *e;
-      long n = strtol (v, &e, 10);
-      if (!*e && n >= lo && n <= hi)
-        r = (int) n;
-    }
-  g_free (v);
-  return r;
 }
 
 /* Places the cells of a row-group container (header/footer/body) on the grid. */
@@ -113,8 +87,7 @@ grid_rows (tctx *t, const gw_fo *part, GPtrArray *cells, GPtrArray *rows, int *n
             continue;
           if (implicit)
             {
-              char *sr = gw_fo_attr (c, "starts-row");
-              if ((sr && !strcmp (sr, "true") && col > 0) || col >= t->ncols)
+              if ((c->props->starts_row && col > 0) || col >= t->ncols)
                 {
                   r++;
                   col = 0;
@@ -122,13 +95,12 @@ grid_rows (tctx *t, const gw_fo *part, GPtrArray *cells, GPtrArray *rows, int *n
                     if (g_array_index (occ, int, k) > 0)
                       g_array_index (occ, int, k)--;
                 }
-              g_free (sr);
               while ((int) rows->len <= r - first)
                 g_ptr_array_add (rows, NULL);
             }
           while (col < (int) occ->len && g_array_index (occ, int, col) > 0)
             col++;
-          int cn = attr_int (c, "column-number", 0, 1, 10000);
+          int cn = c->props->column_number;
           if (cn > 0)
             col = cn - 1;
           tcell *tc = g_new0 (tcell, 1);
@@ -136,8 +108,8 @@ grid_rows (tctx *t, const gw_fo *part, GPtrArray *cells, GPtrArray *rows, int *n
           tc->fo = c;
           tc->row = r;
           tc->col = col;
-          tc->rows = attr_int (c, "number-rows-spanned", 1, 1, 100000);
-          tc->cols = attr_int (c, "number-columns-spanned", 1, 1, 10000);
+          tc->rows = c->props->number_rows_spanned;
+          tc->cols = c->props->number_columns_spanned;
           if ((guint) (col + tc->cols) > occ->len)
             g_array_set_size (occ, col + tc->cols + 64);
           for (int k = 0; k < tc->cols; k++)
@@ -146,10 +118,8 @@ grid_rows (tctx *t, const gw_fo *part, GPtrArray *cells, GPtrArray *rows, int *n
           col += tc->cols;
           if (implicit)
             {
-              char *er = gw_fo_attr (c, "ends-row");
-              if (er && !strcmp (er, "true"))
+              if (c->props->ends_row)
                 col = t->ncols;
-              g_free (er);
             }
         }
       if (!implicit)
@@ -320,16 +290,15 @@ cell_box (tctx *t, tcell *c, const tgrid *g)
   ref.width = MAX (w - bl - br - b->pad[2] - b->pad[3], 1);
   ref.si_base = gw_len_resolve (st->start_indent, ref.width, 0);
   ref.ei_base = gw_len_resolve (st->end_indent, ref.width, 0);
-  char *id = gw_fo_attr (c->fo, "id");
+  const char *id = c->fo->props->id;
   if (id)
     {
       vitem *m = lay_item_new (job, VI_MARK);
       m->u.mark.kind = MARK_ID;
-      m->u.mark.name = gw_style_intern_str (job->tree->pool, id);
+      m->u.mark.name = id; /* interned in the tree's pool */
       m->u.mark.fo = c->fo;
       m->no_break_after = 1;
       g_ptr_array_add (b->items, m);
-      g_free (id);
     }
   lay_blocks (job, c->fo, &ref, b->items);
   /* a row with an explicit height: at least that tall */
@@ -472,6 +441,237 @@ lay_part (tctx *t, const gw_fo *part, GPtrArray *out)
   if (g.nrows > 0)
     group_rows (t, &g, 0, g.nrows - 1, 0, t->ncols, out);
   grid_clear (&g);
+}
+
+/* ---- fo:retrieve-table-marker (XSL 1.1 §6.13.7) ---- */
+
+/* What laying a header or footer out again needs: the table's column geometry. */
+struct lay_table_parts {
+  tctx t;                     /* cx, cw in the pass storage */
+  const gw_fo *header, *footer; /* the parts that retrieve table markers, or NULL */
+};
+
+/* One cell of a table fragment: does its first / last area lie in the fragment? */
+typedef struct { const gw_fo *cell; gboolean starts, ends; } frag_cell;
+
+/* The fragment a header or footer is being laid out for. */
+struct lay_table_frag {
+  const gw_fo *table;
+  GArray *cells;              /* frag_cell in the fragment's order (NULL while measuring) */
+  unsigned first_serial;      /* the first cell of the fragment in document order */
+  const gw_fo *const *forced; /* measuring: the markers retrievals of their class return */
+  guint n_forced;
+};
+
+/* TRUE if a subtree holds a retrieve-table-marker. */
+static gboolean
+has_table_retrieve (const gw_fo *fo)
+{
+  for (const gw_fo *c = fo->first; c; c = c->next)
+    if (c->kind == FO_RETRIEVE_TABLE_MARKER || has_table_retrieve (c))
+      return TRUE;
+  return FALSE;
+}
+
+/* Collects the table cells of a fragment's items (rows, sub-rows of spans). */
+static void
+frag_collect (const GPtrArray *items, GArray *cells)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      const vitem *it = g_ptr_array_index (items, i);
+      guint n = it->kind == VI_PAR ? it->u.cols->len : it->kind == VI_BOX ? 1 : 0;
+      for (guint k = 0; k < n; k++)
+        {
+          const vbox *b = it->kind == VI_PAR ? g_ptr_array_index (it->u.cols, k) : it->u.box;
+          if (b->fo && b->fo->kind == FO_TABLE_CELL)
+            g_array_append_val (cells, ((frag_cell){ b->fo, !b->cont_top, !b->cont_bottom }));
+          else if (!b->fo)
+            frag_collect (b->items, cells);
+        }
+    }
+}
+
+/* The first and last marker of class `cls` in a cell (document order), not looking into
+ * nested tables. */
+static void
+cell_markers (const gw_fo *fo, const char *cls, const gw_fo **first, const gw_fo **last)
+{
+  for (const gw_fo *c = fo->first; c; c = c->next)
+    if (c->kind == FO_MARKER)
+      {
+        if (!c->props->marker_class_name || strcmp (c->props->marker_class_name, cls))
+          continue;
+        if (!*first || c->serial < (*first)->serial)
+          *first = c;
+        if (!*last || c->serial > (*last)->serial)
+          *last = c;
+      }
+    else if (c->kind != FO_TABLE)
+      cell_markers (c, cls, first, last);
+}
+
+/* The last marker of a class in the table's body cells before document position `serial`. */
+static const gw_fo *
+marker_before (const gw_fo *fo, const char *cls, unsigned serial)
+{
+  const gw_fo *best = NULL;
+  for (const gw_fo *c = fo->first; c && c->serial < serial; c = c->next)
+    {
+      const gw_fo *first = NULL, *last = NULL;
+      if (c->kind == FO_TABLE_CELL)
+        cell_markers (c, cls, &first, &last);
+      else if (c->kind == FO_TABLE_BODY || c->kind == FO_TABLE_ROW)
+        last = marker_before (c, cls, serial);
+      if (last && (!best || last->serial > best->serial))
+        best = last;
+    }
+  return best;
+}
+
+/* The marker a retrieve-table-marker stands for in the fragment being laid out:
+ *   first-starting-within-table   first marker of a cell that starts in the fragment
+ *   first-including-carryover     first marker of any cell in it (one carried over first)
+ *   last-starting-within-table    last marker of a cell that starts in it
+ *   last-ending-within-table      last marker of a cell that ends in it, else of any cell
+ * and when the fragment has none, with retrieve-boundary-within-table="table" (the
+ * default) the last marker of the table's earlier fragments. */
+const gw_fo *
+lay_table_retrieve (lay_job *job, const gw_fo *rtm)
+{
+  const lay_table_frag *f = job->table_frag;
+  const char *cls = rtm->props->retrieve_class_name;
+  if (!f)
+    {
+      gw_diag_warn_once (job->ctx->diag, "retrieve-table-marker-outside", job->tree->file, rtm->line,
+                         "fo:retrieve-table-marker outside a table-header or table-footer ignored");
+      return NULL;
+    }
+  if (!cls)
+    return NULL;
+  if (!f->cells) /* measuring */
+    {
+      for (guint i = 0; i < f->n_forced; i++)
+        if (!g_strcmp0 (f->forced[i]->props->marker_class_name, cls))
+          return f->forced[i];
+      return NULL;
+    }
+  gw_retrieve_pos pos = rtm->props->retrieve_position_within_table;
+  const gw_fo *found = NULL;
+  for (int pass = 0; pass < 2 && !found; pass++)
+    for (guint i = 0; i < f->cells->len; i++)
+      {
+        const frag_cell *fc = &g_array_index (f->cells, frag_cell, i);
+        const gw_fo *first = NULL, *last = NULL;
+        gboolean take = pos == GW_RP_FIRST_INCLUDING_CARRYOVER
+                        || ((pos == GW_RP_FIRST_STARTING || pos == GW_RP_LAST_STARTING) && fc->starts)
+                        || (pos == GW_RP_LAST_ENDING && (fc->ends || pass == 1));
+        if (!take)
+          continue;
+        cell_markers (fc->cell, cls, &first, &last);
+        gboolean want_first = pos == GW_RP_FIRST_STARTING || pos == GW_RP_FIRST_INCLUDING_CARRYOVER;
+        const gw_fo *m = want_first ? first : last;
+        if (m && (!found || (want_first ? m->serial < found->serial : m->serial > found->serial)))
+          found = m;
+      }
+  if (!found && rtm->props->retrieve_boundary_within_table == GW_RBT_TABLE)
+    found = marker_before (f->table, cls, f->first_serial);
+  return found;
+}
+
+/* Lays a header or footer out with retrievals resolved by `f`. */
+static GPtrArray *
+part_with (lay_job *job, const lay_table_parts *tp, const gw_fo *part, const lay_table_frag *f)
+{
+  const lay_table_frag *saved = job->table_frag;
+  GPtrArray *out = lay_list_new (job);
+  tctx t = tp->t;
+  job->table_frag = f;
+  lay_part (&t, part, out);
+  job->table_frag = saved;
+  return out;
+}
+
+/* The header (or footer) to draw with a table fragment: the table's own list, or laid out
+ * again for the fragment when it retrieves table markers. */
+GPtrArray *
+lay_table_part_for (lay_job *job, const vbox *frag, gboolean header)
+{
+  GPtrArray *own = header ? frag->header : frag->footer;
+  const gw_fo *part = frag->parts ? (header ? frag->parts->header : frag->parts->footer) : NULL;
+  if (!part)
+    return own;
+  lay_table_frag f = { frag->parts->t.table, g_array_new (FALSE, FALSE, sizeof (frag_cell)), G_MAXUINT, NULL, 0 };
+  frag_collect (frag->items, f.cells);
+  for (guint i = 0; i < f.cells->len; i++)
+    f.first_serial = MIN (f.first_serial, g_array_index (f.cells, frag_cell, i).cell->serial);
+  GPtrArray *out = part_with (job, frag->parts, part, &f);
+  g_array_free (f.cells, TRUE);
+  return out;
+}
+
+/* Collects the body's markers of `cls` (document order, at most `cap`). */
+static void
+body_markers (const gw_fo *fo, const char *cls, GPtrArray *out, guint cap)
+{
+  for (const gw_fo *c = fo->first; c && out->len < cap; c = c->next)
+    if (c->kind == FO_MARKER)
+      {
+        if (c->props->marker_class_name && !strcmp (c->props->marker_class_name, cls))
+          g_ptr_array_add (out, (gpointer) c);
+      }
+    else if (c->kind != FO_TABLE_HEADER && c->kind != FO_TABLE_FOOTER && c->kind != FO_TABLE)
+      body_markers (c, cls, out, cap);
+}
+
+/* Collects the classes a part retrieves. */
+static void
+part_classes (const gw_fo *fo, GPtrArray *out)
+{
+  for (const gw_fo *c = fo->first; c; c = c->next)
+    if (c->kind == FO_RETRIEVE_TABLE_MARKER && c->props->retrieve_class_name)
+      {
+        guint k;
+        if (!g_ptr_array_find_with_equal_func (out, c->props->retrieve_class_name, g_str_equal, &k))
+          g_ptr_array_add (out, (gpointer) c->props->retrieve_class_name);
+      }
+    else
+      part_classes (c, out);
+}
+
+/* Lays out a header or footer that retrieves table markers and measures the height to
+ * reserve: for each class the marker that makes the part tallest (of the body's first 64),
+ * then all those at once.  Returns the list laid out with no marker. */
+static GPtrArray *
+part_measured (lay_job *job, const lay_table_parts *tp, const gw_fo *part, double *h)
+{
+  const gw_fo *tallest[16] = { NULL };
+  lay_table_frag f = { tp->t.table, NULL, 0, tallest, 0 };
+  GPtrArray *out = part_with (job, tp, part, &f);
+  *h = lay_list_height (out);
+  GPtrArray *classes = g_ptr_array_new (), *markers = g_ptr_array_new ();
+  part_classes (part, classes);
+  guint nc = MIN (classes->len, G_N_ELEMENTS (tallest));
+  for (guint k = 0; k < nc; k++)
+    {
+      double best = -1;
+      g_ptr_array_set_size (markers, 0);
+      body_markers (tp->t.table, g_ptr_array_index (classes, k), markers, 64);
+      for (guint i = 0; i < markers->len; i++)
+        {
+          const gw_fo *one = g_ptr_array_index (markers, i);
+          lay_table_frag fi = { tp->t.table, NULL, 0, &one, 1 };
+          double hi = lay_list_height (part_with (job, tp, part, &fi));
+          if (hi > best)
+            best = hi, tallest[f.n_forced] = one;
+        }
+      if (best >= 0)
+        f.n_forced++;
+    }
+  *h = MAX (*h, lay_list_height (part_with (job, tp, part, &f)));
+  g_ptr_array_free (classes, TRUE);
+  g_ptr_array_free (markers, TRUE);
+  return out;
 }
 
 /* Min/max content widths of a block-level subtree (for auto layout). */
@@ -618,7 +818,7 @@ lay_table (lay_job *job, const gw_fo *table, const lay_ref *ref, GPtrArray *out)
       {
         double v;
         int k = col_width (c, &v);
-        int rep = attr_int (c, "number-columns-repeated", 1, 1, 1000);
+        int rep = c->props->number_columns_repeated;
         for (int i = 0; i < rep; i++)
           {
             g_array_append_val (kinds, k);
@@ -634,7 +834,7 @@ lay_table (lay_job *job, const gw_fo *table, const lay_ref *ref, GPtrArray *out)
         if (row->kind == FO_TABLE_ROW)
           for (const gw_fo *c = row->first; c; c = c->next)
             if (c->kind == FO_TABLE_CELL)
-              n += attr_int (c, "number-columns-spanned", 1, 1, 10000);
+              n += c->props->number_columns_spanned;
         ncols = MAX (ncols, MIN (n, 1000));
       }
   if (ncols == 0)
@@ -654,12 +854,10 @@ lay_table (lay_job *job, const gw_fo *table, const lay_ref *ref, GPtrArray *out)
   t.cx = g_new0 (double, ncols);
   t.cw = g_new0 (double, ncols);
   double inner = tw - (t.collapse ? 0 : st->border[2].width + st->border[3].width + t.sep_h * (ncols + 1));
-  char *tl = gw_fo_attr (table, "table-layout");
   gboolean any_spec = FALSE;
   for (int i = 0; i < ncols; i++)
     any_spec = any_spec || g_array_index (kinds, int, i) != 3;
-  gboolean automatic = (tl && !strcmp (tl, "auto")) || !any_spec;
-  g_free (tl);
+  gboolean automatic = table->props->table_layout_auto || !any_spec;
   double *fixed = g_new (double, ncols);
   double used = 0, prop = 0;
   for (int i = 0; i < ncols; i++)
@@ -699,24 +897,50 @@ lay_table (lay_job *job, const gw_fo *table, const lay_ref *ref, GPtrArray *out)
   tb->bg = st->background;
   tb->retain_borders = TRUE;
   tb->keep_together = st->keep_together > 0;
-  char *oh = gw_fo_attr (table, "table-omit-header-at-break"), *of = gw_fo_attr (table, "table-omit-footer-at-break");
-  tb->omit_header_at_break = oh && !strcmp (oh, "true");
-  tb->omit_footer_at_break = of && !strcmp (of, "true");
-  g_free (oh);
-  g_free (of);
+  tb->omit_header_at_break = table->props->omit_header_at_break;
+  tb->omit_footer_at_break = table->props->omit_footer_at_break;
+  lay_table_parts *tp = NULL;
+  for (const gw_fo *part = table->first; part; part = part->next)
+    if ((part->kind == FO_TABLE_HEADER || part->kind == FO_TABLE_FOOTER) && has_table_retrieve (part))
+      {
+        if (!tp)
+          {
+            tp = lay_alloc (job, sizeof *tp);
+            tp->t = t;
+            tp->t.cx = lay_alloc (job, ncols * sizeof (double));
+            tp->t.cw = lay_alloc (job, ncols * sizeof (double));
+            memcpy (tp->t.cx, t.cx, ncols * sizeof (double));
+            memcpy (tp->t.cw, t.cw, ncols * sizeof (double));
+          }
+        if (part->kind == FO_TABLE_HEADER)
+          tp->header = part;
+        else
+          tp->footer = part;
+      }
+  tb->parts = tp;
   for (const gw_fo *part = table->first; part; part = part->next)
     {
       if (part->kind == FO_TABLE_HEADER)
         {
-          tb->header = lay_list_new (job);
-          lay_part (&t, part, tb->header);
-          tb->header_h = lay_list_height (tb->header);
+          if (tp && tp->header == part)
+            tb->header = part_measured (job, tp, part, &tb->header_h);
+          else
+            {
+              tb->header = lay_list_new (job);
+              lay_part (&t, part, tb->header);
+              tb->header_h = lay_list_height (tb->header);
+            }
         }
       else if (part->kind == FO_TABLE_FOOTER)
         {
-          tb->footer = lay_list_new (job);
-          lay_part (&t, part, tb->footer);
-          tb->footer_h = lay_list_height (tb->footer);
+          if (tp && tp->footer == part)
+            tb->footer = part_measured (job, tp, part, &tb->footer_h);
+          else
+            {
+              tb->footer = lay_list_new (job);
+              lay_part (&t, part, tb->footer);
+              tb->footer_h = lay_list_height (tb->footer);
+            }
         }
       else if (part->kind == FO_TABLE_BODY)
         lay_part (&t, part, tb->items);

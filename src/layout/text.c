@@ -190,38 +190,17 @@ para_add_obj (para *p, const para_obj *o, const gw_style *st, const gw_fo *fo, c
   para_span_close (p, b0, st, fo, link, (int) p->objs->len - 1);
 }
 
-/* Parses a leader-length component (may be %, of the line width). */
-static double
-leader_len (const gw_fo *fo, const char *name, double dflt, double line_w)
-{
-  char *v = gw_fo_attr (fo, name);
-  double r = dflt;
-  gw_len l;
-  if (v && gw_parse_length (v, fo->style->font_size, &l))
-    r = gw_len_resolve (l, line_w, dflt);
-  g_free (v);
-  return r;
-}
-
 /* Builds a leader object. */
 static void
 para_add_leader (para *p, const gw_fo *fo, const gw_fo *link, double line_w)
 {
   para_obj o = { PIECE_LEADER, 0, 0, 0, 0, 0, NULL, 0, 1 };
-  char *pat = gw_fo_attr (fo, "leader-pattern");
-  o.leader_pattern = !pat || !strcmp (pat, "space") ? 0 : !strcmp (pat, "rule") ? 1 : 2;
-  g_free (pat);
-  char *all = gw_fo_attr (fo, "leader-length");
-  double opt = leader_len (fo, "leader-length", 12, line_w);
-  o.wmin = all ? opt : leader_len (fo, "leader-length.minimum", 0, line_w);
-  o.w = all ? opt : leader_len (fo, "leader-length.optimum", 12, line_w);
-  o.wmax = all ? opt : leader_len (fo, "leader-length.maximum", line_w, line_w);
-  g_free (all);
-  char *th = gw_fo_attr (fo, "rule-thickness");
-  gw_len l;
-  if (th && gw_parse_length (th, fo->style->font_size, &l) && l.kind == GW_LEN_ABS && l.v >= 0)
-    o.rule_thickness = l.v;
-  g_free (th);
+  const gw_fo_props *pr = fo->props;
+  o.leader_pattern = MIN ((int) pr->leader_pattern, 2); /* space, rule, dots (use-content) */
+  o.wmin = gw_len_resolve (pr->leader_length[0], line_w, 0);
+  o.w = gw_len_resolve (pr->leader_length[1], line_w, 12);
+  o.wmax = gw_len_resolve (pr->leader_length[2], line_w, line_w);
+  o.rule_thickness = pr->rule_thickness;
   o.w = CLAMP (o.w, o.wmin, MAX (o.wmin, o.wmax));
   o.asc = fo->style->font_size * 0.3;
   para_add_obj (p, &o, fo->style, fo, link);
@@ -231,28 +210,25 @@ para_add_leader (para *p, const gw_fo *fo, const gw_fo *link, double line_w)
 static void
 para_add_image (para *p, const gw_fo *fo, const gw_fo *link, double line_w)
 {
-  char *src = gw_fo_attr (fo, "src");
+  const char *src = fo->props->src;
   gw_image *img = src ? lay_image_load (p->job, fo, src) : NULL;
   if (!src)
     gw_diag_warn (p->job->ctx->diag, p->job->tree->file, fo->line, "external-graphic without src");
-  g_free (src);
   if (!img)
     return;
   double w = img->w, h = img->h;
-  char *cw = gw_fo_attr (fo, "content-width"), *ch = gw_fo_attr (fo, "content-height");
-  char *sc = gw_fo_attr (fo, "scaling");
-  gboolean uniform = !sc || strcmp (sc, "non-uniform");
-  gw_len l;
+  const gw_csize *cw = &fo->props->content_width, *ch = &fo->props->content_height;
+  gboolean uniform = !fo->props->scaling_non_uniform;
   double nw = -1, nh = -1;
   double vw = gw_len_resolve (fo->style->width, line_w, -1);
   double vh = gw_len_resolve (fo->style->height, line_w, -1);
-  if (cw && gw_parse_length (cw, fo->style->font_size, &l) && (l.kind == GW_LEN_ABS || l.kind == GW_LEN_PCT))
-    nw = l.kind == GW_LEN_PCT ? w * l.v / 100 : l.v;
-  else if (cw && !strcmp (cw, "scale-to-fit") && vw > 0)
+  if (cw->kind == GW_CSIZE_LEN)
+    nw = cw->len.kind == GW_LEN_PCT ? w * cw->len.v / 100 : cw->len.v;
+  else if (cw->kind == GW_CSIZE_SCALE_TO_FIT && vw > 0)
     nw = vw;
-  if (ch && gw_parse_length (ch, fo->style->font_size, &l) && (l.kind == GW_LEN_ABS || l.kind == GW_LEN_PCT))
-    nh = l.kind == GW_LEN_PCT ? h * l.v / 100 : l.v;
-  else if (ch && !strcmp (ch, "scale-to-fit") && vh > 0)
+  if (ch->kind == GW_CSIZE_LEN)
+    nh = ch->len.kind == GW_LEN_PCT ? h * ch->len.v / 100 : ch->len.v;
+  else if (ch->kind == GW_CSIZE_SCALE_TO_FIT && vh > 0)
     nh = vh;
   if (nw > 0 && nh > 0 && uniform)
     {
@@ -272,9 +248,6 @@ para_add_image (para *p, const gw_fo *fo, const gw_fo *link, double line_w)
       h = h * line_w / w;
       w = line_w;
     }
-  g_free (cw);
-  g_free (ch);
-  g_free (sc);
   para_obj o = { PIECE_IMAGE, w, h, 0, w, w, img, 0, 0 };
   para_add_obj (p, &o, fo->style, fo, link);
 }
@@ -289,6 +262,7 @@ para_collect (para *p, const gw_fo *fo, const gw_fo *link, double line_w)
       para_add_text (p, fo->text, fo->style, fo, link);
       return TRUE;
     case FO_RETRIEVE_MARKER:
+    case FO_RETRIEVE_TABLE_MARKER:
       {
         const gw_fo *m = lay_retrieved_marker (p->job, fo);
         for (const gw_fo *c = m ? m->first : NULL; c; c = c->next)
@@ -300,12 +274,10 @@ para_collect (para *p, const gw_fo *fo, const gw_fo *link, double line_w)
     case FO_FOOTNOTE:
       {
         const gw_fo *l = fo->kind == FO_BASIC_LINK ? fo : link;
-        char *id = gw_fo_attr (fo, "id");
-        if (id)
+        if (fo->props->id)
           {
             para_obj o = { PIECE_SPACE, 0, 0, 0, 0, 0, NULL, 0, 0 };
             para_add_obj (p, &o, fo->style, fo, l); /* zero-width anchor for the id */
-            g_free (id);
           }
         for (const gw_fo *c = fo->first; c; c = c->next)
           {
@@ -332,10 +304,8 @@ para_collect (para *p, const gw_fo *fo, const gw_fo *link, double line_w)
       }
     case FO_CHARACTER:
       {
-        char *c = gw_fo_attr (fo, "character");
-        if (c)
-          para_add_text (p, c, fo->style, fo, link);
-        g_free (c);
+        if (fo->props->character)
+          para_add_text (p, fo->props->character, fo->style, fo, link);
         return TRUE;
       }
     case FO_PAGE_NUMBER: case FO_PAGE_NUMBER_CITATION: case FO_PAGE_NUMBER_CITATION_LAST:
@@ -984,16 +954,15 @@ lay_inline_run (lay_job *job, const gw_fo *block, const gw_fo *first, const lay_
           para_span *sp = &g_array_index (p.spans, para_span, s);
           if (sp->obj >= 0 && g_array_index (p.objs, para_obj, sp->obj).kind == PIECE_SPACE)
             {
-              char *id = gw_fo_attr (sp->fo, "id");
+              const char *id = sp->fo->props->id;
               if (id)
                 {
                   vitem *m = lay_item_new (job, VI_MARK);
                   m->u.mark.kind = MARK_ID;
-                  m->u.mark.name = gw_style_intern_str (job->tree->pool, id);
+                  m->u.mark.name = id; /* interned in the tree's pool */
                   m->u.mark.fo = sp->fo;
                   m->no_break_after = 1;
                   g_ptr_array_add (out, m);
-                  g_free (id);
                 }
             }
         }

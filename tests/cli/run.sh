@@ -6,6 +6,7 @@
 # Prints one line per test: "ok - NAME" or "not ok - NAME: why"; "#" lines are notes.
 # Env: GW (binary under test), TOP (repo root), WORK (scratch directory), GW_LABEL.
 . "$TOP/tests/lib.sh"
+t_plan 82 asan=78
 export GONGWEN_DATADIR="$TOP"
 D="$TOP/tests/cli"
 cd "$WORK" || exit 2

@@ -1,12 +1,12 @@
 """pnglib.py — a minimal PNG reader (stdlib only: zlib) for the check scripts.
 
 read(path) → (width, height, rows) with rows[y][x] = grey level 0..255 (8-bit grey, RGB or
-RGBA, non-interlaced: what pdftoppm and cairo write)."""
+RGBA, non-interlaced: what pdftoppm and cairo write); read(path, rgb=True) gives (r, g, b)."""
 import struct
 import zlib
 
 
-def read(path):
+def read(path, rgb=False):
     data = open(path, 'rb').read()
     assert data[:8] == b'\x89PNG\r\n\x1a\n', 'not a PNG'
     pos, idat, w = 8, b'', 0
@@ -41,7 +41,10 @@ def read(path):
                 pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
                 line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
         prev = line
-        if bpp == 1:
+        if rgb:
+            rows.append([tuple(line[x * bpp:x * bpp + 3]) if bpp >= 3 else (line[x * bpp],) * 3
+                         for x in range(w)])
+        elif bpp == 1:
             rows.append(list(line))
         else:
             rows.append([sum(line[x * bpp:x * bpp + min(3, bpp)]) // min(3, bpp) for x in range(w)])

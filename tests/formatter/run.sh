@@ -23,6 +23,7 @@ GW=${GW:-$TOP/build/gongwen}
 WORK=${WORK:-$(mktemp -d)}
 mkdir -p "$WORK"
 . "$TOP/tests/lib.sh"
+t_plan 324
 HERE="$TOP/tests/formatter"
 export GONGWEN_FONTS_CONF=${GONGWEN_FONTS_CONF:-$TOP/tests/fonts.conf}
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1435017600}
@@ -82,6 +83,8 @@ have absolute && check "absolute.fo" check_absolute.py "$WORK/absolute.areas.xml
 have blocks && png blocks 72 && check "blocks.fo" check_blocks.py "$WORK/blocks.areas.xml" "$WORK/blocks-72dpi"
 have rotated && check "rotated.fo" check_rotated.py "$WORK/rotated.areas.xml" "$WORK/rotated.pdf"
 check "images" check_images.py "$GW" "$WORK/images" "$TOP/tests/hostile/data/record.xml"
+have props && png props 72 && check "props.fo" check_props.py "$WORK/props.areas.xml" "$WORK/props-72dpi-1.png"
+have tablemarker && check "tablemarker.fo" check_tablemarker.py "$WORK/tablemarker.areas.xml"
 dumps=()
 for name in "${names[@]}"; do have "$name" && dumps+=("$WORK/$name.areas.xml"); done
 check "kinsoku" check_kinsoku.py "${dumps[@]}"

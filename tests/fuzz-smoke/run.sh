@@ -6,17 +6,19 @@
 # targets carry their own ASan+UBSan).
 # Prints "ok - NAME" / "not ok - NAME: why" per target.
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$TOP/tests/lib.sh"
 if [ -n "$GW_LABEL" ] && [ "$GW_LABEL" != normal ]; then
-  exit 0
+  t_plan 0; exit 0
 fi
 if ! command -v "${CLANG:-clang}" >/dev/null 2>&1; then
-  echo "# fuzz-smoke skipped: no clang"
+  t_plan 0; echo "# fuzz-smoke skipped: no clang"
   exit 0
 fi
 err="${WORK:-/tmp}/fuzz-smoke.err"
-"$TOP/tests/fuzz/run.sh" --smoke 2>"$err"
+out=$("$TOP/tests/fuzz/run.sh" --smoke 2>"$err")
 case $? in
-  2) echo "# fuzz-smoke skipped: clang cannot build libFuzzer targets (libclang-rt-14-dev missing?)" ;;
-  3) grep -E 'error' "$err" | head -5 | sed 's/^/#   /' ;;
+  2) t_plan 0; echo "# fuzz-smoke skipped: clang cannot build libFuzzer targets (libclang-rt-14-dev missing?)" ;;
+  3) t_plan 3; echo "$out"; grep -E 'error' "$err" | head -5 | sed 's/^/#   /' ;;
+  *) t_plan 3; echo "$out" ;;
 esac
 exit 0

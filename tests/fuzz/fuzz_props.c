@@ -136,9 +136,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     }
   g_strfreev (lines);
   gw_style_pool *pool = gw_style_pool_new ();
-  const gw_style *st = gw_style_compute (ctx, pool, gw_style_initial (pool), root, "fuzz");
+  const gw_style *st = gw_style_compute (ctx, pool, gw_style_initial (pool), root, "fuzz", NULL);
   fuzz_check_style (st);
-  const gw_style *cst = gw_style_compute (ctx, pool, st, child, "fuzz");
+  const gw_style *cst = gw_style_compute (ctx, pool, st, child, "fuzz", NULL);
   fuzz_check_style (cst);
   gw_style_pool_free (pool);
   xmlFreeDoc (doc);

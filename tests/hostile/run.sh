@@ -25,6 +25,7 @@
 # Env: GW (binary under test), TOP (source tree), WORK (scratch folder).
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$TOP/tests/lib.sh"
+t_plan 161 asan=159
 GW=${GW:-$TOP/build/gongwen}
 case $GW in */*) GW=$(readlink -f "$GW") ;; esac # the cases run in their output folders
 WORK=${WORK:-$TOP/tests/work/hostile}

@@ -3,6 +3,7 @@
 # no stage calls a later stage or a driver, no circle of files but the document's nesting,
 # src/area headers include only area and base. The rules are in tests/layering/graph.py.
 . "$TOP/tests/lib.sh"
+t_plan 5
 case "$GW" in
   */asan/*) objdir="$TOP/build/asan-obj/src" ;;
   *)        objdir="$TOP/build/obj/src" ;;

@@ -3,6 +3,7 @@
 # (issue: tables): every cell's text is present once per copy and in order (pdftotext), the
 # header row is repeated on every page, spanned cells continue across the breaks.
 source "$TOP/tests/lib.sh"
+t_plan 5
 REC="$WORK/duties20.xml"
 python3 - "$TOP/xml/duties.xml" "$REC" <<'PY'
 import sys, copy, xml.etree.ElementTree as ET
@@ -25,7 +26,7 @@ if ! "$GW" fo "$WORK/d20.fo" -o "$WORK/d20.pdf" --areas "$WORK/d20.xml" -q 2>"$W
 fi
 t_ok "duties ×20 render"
 pdftotext -layout "$WORK/d20.pdf" "$WORK/d20.txt"
-python3 - "$TOP/xml/duties.xml" "$WORK/d20.xml" "$WORK/d20.txt" <<'PY' | sed 's/^/  /;s/^  \(ok\|not ok\)/\1/'
+python3 - "$TOP/xml/duties.xml" "$WORK/d20.xml" "$WORK/d20.txt" <<'PY' >"$WORK/check.out" 2>"$WORK/check.err"
 import sys, re, xml.etree.ElementTree as ET
 NS = '{urn:gongwen:record:1}'
 squash = lambda s: re.sub(r'\s+', '', s or '')
@@ -73,3 +74,7 @@ heads = [cell_texts(p)[:5] for p in pages]
 bad = [i + 1 for i, h in enumerate(heads) if h != ['序号', '主要职责', '具体工作事项', '责任股室', '备注']]
 print(('ok' if not bad and len(pages) > 20 else 'not ok') + ' - duties ×20: header row first on all %d pages' % len(pages) + ('' if not bad else ', missing on %s' % bad[:5]))
 PY
+rc=$?
+sed 's/^/  /;s/^  \(ok\|not ok\)/\1/' "$WORK/check.out"
+# a check that dies (a Python exception, a dump that does not parse) is a failure, not silence
+[ $rc -eq 0 ] || t_fail "duties ×20 checks" "the check script died (exit $rc): $(tail -1 "$WORK/check.err")"

@@ -18,6 +18,8 @@ XML="$TOP/xml"
 SCHEMA="$XML/schema"
 SEED=${SEED:-$HERE/seed/000_c3f4dae673c18ae0.txt}
 NSURI='urn:gongwen:record:1'
+. "$TOP/tests/lib.sh"
+t_plan 59
 
 ok()   { echo "ok - $1"; }
 fail() { echo "not ok - $1: $2"; }

@@ -14,6 +14,7 @@
 #   signature                the organ/date block is on the same page as the last text
 #   annual                   TOC page numbers, bookmarks, running header, continuous pages
 . "${TOP:?}/tests/lib.sh"
+t_plan 87
 GW=${GW:-$TOP/build/gongwen}
 WORK=${WORK:-$(mktemp -d)}
 mkdir -p "$WORK"
@@ -167,11 +168,17 @@ else t_fail "upper dates" "transform or render failed"; fi
 #    repeated header rows are page furniture; a cell split over pages may show as up to 3 runs).
 pdfs=("$WORK/duties.pdf" "$WORK/boundaries.pdf" "$WORK/services.pdf")
 for f in "$XML"/regime-*.xml; do pdfs+=("$WORK/$(basename "$f" .xml).pdf"); done
-if python3 - "$SEED" "${pdfs[@]}" >"$WORK/coverage.log" 2>&1 <<'PY'
-import re, subprocess, sys
+#    Seed pieces kept only as @artefact (a table-merge error of the seed's form, stored in
+#    the record but not printed) are not expected in the PDFs.
+if python3 - "$SEED" "$XML" "${pdfs[@]}" >"$WORK/coverage.log" 2>&1 <<'PY'
+import glob, re, subprocess, sys
+import xml.etree.ElementTree as ET
 WS = re.compile(r'\s+')
 seed = open(sys.argv[1], encoding='utf-8').read()
-pieces = [p.strip() for p in re.split(r'[\t\n]', seed) if p.strip()]
+artefacts = {e.get('artefact').strip() for f in glob.glob(sys.argv[2] + '/*.xml')
+             for e in ET.parse(f).getroot().iter() if e.get('artefact')}
+pieces = [p.strip() for p in re.split(r'[\t\n]', seed) if p.strip() and p.strip() not in artefacts]
+del sys.argv[2]
 text = ''
 for pdf in sys.argv[2:]:
     out = subprocess.run(['pdftotext', '-raw', '-enc', 'UTF-8', pdf, '-'], capture_output=True,
@@ -303,14 +310,14 @@ pages = int(re.search(r'Pages:\s+(\d+)', info).group(1))
 def page_text(i):
     return subprocess.run(['pdftotext', '-f', str(i), '-l', str(i), '-enc', 'UTF-8', pdf, '-'],
                           capture_output=True, text=True).stdout
-toc = subprocess.run(['pdftotext', '-layout', '-f', '2', '-l', '2', '-enc', 'UTF-8', pdf, '-'],
+toc = subprocess.run(['pdftotext', '-layout', '-f', '3', '-l', '3', '-enc', 'UTF-8', pdf, '-'],
                      capture_output=True, text=True).stdout
 entries = re.findall(r'^\s*(\S.*?)[.\s…]{2,}(\d+)\s*$', toc, re.M)
 if len(entries) < 10:
     print('TOC has %d entries with page numbers (want ≥ 10)' % len(entries)); sys.exit()
-# printed page N is PDF page N + 2 (cover, TOC)
+# printed page N is PDF page N + 4 (cover and TOC, each with a blank back for duplex)
 for title, num in entries:
-    t = re.sub(r'\s+', '', page_text(int(num) + 2))
+    t = re.sub(r'\s+', '', page_text(int(num) + 4))
     key = re.sub(r'\s+', '', title)
     if key not in t:
         print('TOC: "%s" on page %s, but not found there' % (title, num)); sys.exit()
@@ -318,7 +325,7 @@ for title, num in entries:
         print('page %s does not carry the page number — %s —' % (num, num)); sys.exit()
 # running header: every body page's region-before holds the title and the current part
 import xml.etree.ElementTree as ET
-for pg in ET.parse(areas).getroot().findall('page')[2:]:
+for pg in ET.parse(areas).getroot().findall('page')[4:]:
     hdr = ''.join(t.text or '' for r in pg.findall('region') if 'before' in r.get('name', '')
                   for t in r.iter('text'))
     if '2015年度监督管理工作登记册' not in hdr or ('登记表' not in hdr and '监管' not in hdr):

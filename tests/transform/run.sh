@@ -6,6 +6,7 @@
 # Prints one line per test: "ok - NAME" or "not ok - NAME: why".
 # Env: GW (binary under test), TOP (repo root), WORK (scratch directory).
 . "$TOP/tests/lib.sh"
+t_plan 156
 export GONGWEN_DATADIR="${GONGWEN_DATADIR:-$TOP}"
 D="$TOP/tests/transform"
 R="$D/records"
@@ -162,7 +163,7 @@ else t_fail "validate --quiet prints nothing" "exit $(cat rc), $(cat out err | h
 
 run "$GW" validate "$R/case-one-inspector.xml"
 check "validate: one inspector fails, citing the regime rule" 1 \
-  "case-one-inspector.xml:51: 1 inspector, fewer than the 2 required by 《产品质量监督抽查监管》四、（三）1、 (regime-6 rule samplers"
+  "case-one-inspector.xml:52: 1 inspector, fewer than the 2 required by 《产品质量监督抽查监管》四、（三）1、 (regime-6 rule samplers"
 
 run "$GW" validate "$R/case-se-uncertified.xml"
 check "validate: special equipment needs 2 certified inspectors (regime-7)" 1 \
@@ -170,7 +171,7 @@ check "validate: special equipment needs 2 certified inspectors (regime-7)" 1 \
 
 run "$GW" validate "$R/case-penalty-range.xml"
 check "validate: penalty outside the legal range fails, citing the rule" 1 \
-  "case-penalty-range.xml:71: penalty 80000 yuan is outside 《产品质量监督抽查监管》五、（二） range 0–30000 yuan (regime-6 rule p-sample-tamper)"
+  "case-penalty-range.xml:72: penalty 80000 yuan is outside 《产品质量监督抽查监管》五、（二） range 0–30000 yuan (regime-6 rule p-sample-tamper)"
 
 run "$GW" validate "$R/case-penalty-no-fine.xml"
 check "validate: penalty under a rule without a fine fails" 1 \
@@ -192,7 +193,7 @@ check "validate: inspection clause and check references resolve" 1 \
 sed 's/<sampled>2015-07-08</<sampled>2015-13-08</' "$R/case-ok.xml" > bad-date.xml
 run "$GW" validate bad-date.xml
 check "validate: schema error as FILE:LINE: element <x>: what was expected" 1 \
-  "bad-date.xml:57: element <sampled>: '2015-13-08' is not a valid date"
+  "bad-date.xml:58: element <sampled>: '2015-13-08' is not a valid date"
 
 run "$GW" validate "$TOP/xml/schema/case.rng"
 check "validate: a non-record is reported, not crashed on" 1 "not a gongwen record"

@@ -3,12 +3,14 @@
 # it; unit.c prints one "ok - unit …" / "not ok - unit …" line per check.
 # Env: TOP = repo root, WORK = scratch dir; GW_SANITIZE=1 links the ASan+UBSan objects
 # (build/asan-obj) with -fsanitize=address,undefined instead of build/obj.
-# Objects used: base/{ctx,diag,xmlload} (context, error funnel, XML loading), fo/{fotree,style}
-# (FO tree, computed styles), layout/{kinsoku,shape} (避头尾; the shaping cache).
+# Objects used: base/{ctx,diag,xmlload} (context, error funnel, XML loading), fo/{fotree,style,
+# value,prop-table,prop-parse,prop-element,intern} (FO tree, property table, computed styles),
+# layout/{kinsoku,shape} (避头尾; the shaping cache).
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 WORK=${WORK:-$(mktemp -d)}
 mkdir -p "$WORK"
 . "$TOP/tests/lib.sh"
+t_plan 272
 # the libraries: the Makefile's list (one place to add a dependency)
 PKGS=$(sed -n 's/^PKGS *= *//p' "$TOP/Makefile")
 if [ "${GW_SANITIZE:-0}" = 1 ]; then
@@ -19,7 +21,7 @@ else
   SAN="-O1"
 fi
 OBJS=""
-for o in base/ctx base/diag base/files base/sha256 base/xmlload fo/fotree fo/style layout/kinsoku layout/shape; do
+for o in base/ctx base/diag base/files base/sha256 base/xmlload fo/fotree fo/style fo/value fo/prop-table fo/prop-parse fo/prop-element fo/intern layout/kinsoku layout/shape; do
   if [ ! -f "$OBJDIR/$o.o" ]; then
     t_fail "unit build" "missing $OBJDIR/$o.o (make build/gongwen, or build/asan/gongwen for GW_SANITIZE=1)"
     exit 0

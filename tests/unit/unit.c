@@ -10,6 +10,9 @@
  *   style      computed styles of a small FO document (gw_fotree_new → gw_style_compute):
  *              inheritance of font-size (%, em, 字号 names), line-height, start-indent from
  *              margin-left/padding/border, non-inherited properties reset, invalid values
+ *   props      the property table: sorted without duplicates, found by name (compound
+ *              components too), every byte of gw_style a row's field and every value byte
+ *              hashed and compared, element fields inside gw_fo_props
  *   sha256     gw_sha256_hex_new against FIPS 180-2 vectors and GLib's GChecksum
  *   shape      gw_shape_run: a cached paragraph comes back equal (glyphs, clusters, break
  *              attributes), other font runs or text miss, long paragraphs are not kept, the
@@ -20,6 +23,7 @@
 #include "base/sha256.h"
 #include "base/xmlload.h"
 #include "fo/fotree.h"
+#include "fo/prop.h"
 #include "fo/style.h"
 #include "layout/kinsoku.h"
 #include "layout/shape.h"
@@ -484,9 +488,8 @@ test_styles (void)
   check (bm && near (bm->space_before.opt, 0) && near (gw_len_resolve (bm->start_indent, 0, 0), 0),
          "style invalid margin shorthand leaves nothing half-set", "space-before %g start-indent %g",
          bm ? bm->space_before.opt : -1, bm ? gw_len_resolve (bm->start_indent, 0, 0) : -1);
-  check (ba && ba->text_align_last == GW_ALIGN_RELATIVE && !ba->text_align_last_set,
-         "style invalid text-align-last leaves it unset", "value %d set %d", ba ? (int) ba->text_align_last : -1,
-         ba ? ba->text_align_last_set : -1);
+  check (ba && ba->text_align_last == GW_ALIGN_RELATIVE,
+         "style invalid text-align-last leaves it unset", "value %d", ba ? (int) ba->text_align_last : -1);
   check (ns && near (ns->font_size, 16), "style negative font-size rejected", "%g", ns ? ns->font_size : -1);
   /* gongwen extensions and components */
   const gw_style *gr = style_of (tree, "grid"), *grc = style_of (tree, "grid-child"), *ls = style_of (tree, "ls");
@@ -692,6 +695,92 @@ test_shape_cache (void)
   g_object_unref (map);
 }
 
+/* ---- the property table ---- */
+
+/* Runs the property-table checks. */
+static void
+test_prop_table (void)
+{
+  const char *bad = NULL;
+  for (gsize i = 1; i < gw_prop_table_len && !bad; i++)
+    if (strcmp (gw_prop_table[i - 1].name, gw_prop_table[i].name) >= 0)
+      bad = gw_prop_table[i].name;
+  check (!bad, "props table sorted, no duplicated row", "out of order or repeated: %s", bad ? bad : "");
+  const char *lost = NULL, *comp;
+  for (gsize i = 0; i < gw_prop_table_len && !lost; i++)
+    if (gw_prop_lookup (gw_prop_table[i].name, &comp) != &gw_prop_table[i] || comp)
+      lost = gw_prop_table[i].name;
+  check (!lost, "props every row found by its name", "%s", lost ? lost : "");
+  const gw_prop_row *r = gw_prop_lookup ("space-before.minimum", &comp);
+  check (r && !strcmp (r->name, "space-before") && comp && !strcmp (comp, "minimum"),
+         "props compound component", "%s", r ? r->name : "NULL");
+  r = gw_prop_lookup ("padding-top.conditionality", &comp);
+  check (r && !strcmp (r->name, "padding-top.conditionality") && !comp,
+         "props component with its own row", "%s", r ? r->name : "NULL");
+  check (!gw_prop_lookup ("margin-top.length", &comp) && !gw_prop_lookup ("frobnicate", &comp)
+           && !gw_prop_lookup (".x", &comp),
+         "props unknown names and components of simple properties", "found");
+  /* every byte of the style belongs to a row; every byte holding a value is hashed */
+  guint8 rowed[sizeof (gw_style)] = { 0 }, hashed[sizeof (gw_style)] = { 0 };
+  const char *misfit = NULL;
+  for (gsize i = 0; i < gw_prop_table_len; i++)
+    {
+      const gw_prop_row *p = &gw_prop_table[i];
+      if (p->flags & GW_PROP_ELEMENT)
+        {
+          if (p->offset + p->size > sizeof (gw_fo_props) || !p->size)
+            misfit = p->name;
+          continue;
+        }
+      if (p->offset + p->size > sizeof (gw_style))
+        {
+          misfit = p->name;
+          continue;
+        }
+      gsize unit = p->type == GW_T_F64 ? sizeof (double) : p->type == GW_T_I32 ? sizeof (int)
+                   : p->type == GW_T_LEN ? sizeof (gw_len) : p->type == GW_T_SPACE ? sizeof (gw_space)
+                   : p->type == GW_T_STR ? sizeof (char *) : p->type == GW_T_SHIFT ? sizeof (double) + sizeof (int)
+                   : 1;
+      if (p->type != GW_T_NONE && (p->size % unit || (p->type == GW_T_SHIFT && p->size != unit)))
+        misfit = p->name;
+      memset (rowed + p->offset, 1, p->size);
+      if (!(p->flags & GW_PROP_SHORTHAND) && p->type != GW_T_NONE)
+        memset (hashed + p->offset, 1, p->size);
+    }
+  check (!misfit, "props fields fit their struct and hash type", "%s", misfit ? misfit : "");
+  gsize first_free = sizeof (gw_style), first_unhashed = sizeof (gw_style);
+  for (gsize b = sizeof (gw_style); b-- > 0;)
+    {
+      if (!rowed[b])
+        first_free = b;
+      /* the only padding inside a field: between a border's style and its colour */
+      gsize in = (b - offsetof (gw_style, border)) % sizeof (gw_border);
+      gboolean pad = b >= offsetof (gw_style, border) && b < offsetof (gw_style, border) + sizeof (((gw_style *) 0)->border)
+                     && in >= offsetof (gw_border, style) + sizeof (gw_bstyle) && in < offsetof (gw_border, color);
+      if (!hashed[b] && !pad)
+        first_unhashed = b;
+    }
+  check (first_free == sizeof (gw_style), "props every byte of gw_style is a row's field",
+         "byte %zu of %zu has no row", first_free, sizeof (gw_style));
+  check (first_unhashed == sizeof (gw_style), "props every value of gw_style is hashed and compared",
+         "byte %zu of %zu is not", first_unhashed, sizeof (gw_style));
+  gw_style_pool *pool = gw_style_pool_new ();
+  const gw_style *init = gw_style_initial (pool);
+  const gw_fo_props *ip = gw_fo_props_initial (pool);
+  check (init->font_size == 12 && init->font_weight == 400 && init->line_height < 0
+           && init->text_align_last == GW_ALIGN_RELATIVE && init->wrap && init->ws_collapse
+           && init->space_before.discard && init->padding_discard[0] && !init->padding_discard[2]
+           && init->border[0].width == 1 && init->width.kind == GW_LEN_AUTO
+           && !strcmp (init->font_family, "宋体, serif"),
+         "props initial style from the table's initial values", "font-size %g", init->font_size);
+  check (ip->number_rows_spanned == 1 && ip->maximum_repeats == -1 && ip->rule_thickness == 1
+           && ip->leader_length[1].v == 12 && ip->leader_length[2].kind == GW_LEN_PCT
+           && ip->column_width.kind == GW_COLW_UNSPECIFIED && !ip->id,
+         "props initial element properties", "rows %d repeats %d", ip->number_rows_spanned,
+         ip->maximum_repeats);
+  gw_style_pool_free (pool);
+}
+
 /* Runs every group. */
 int
 main (void)
@@ -702,6 +791,7 @@ main (void)
   test_lengths ();
   test_colors ();
   test_styles ();
+  test_prop_table ();
   test_temp_names ();
   test_sha256 ();
   test_shape_cache ();

@@ -118,6 +118,17 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- The statute a document rests on: 《中华人民共和国产品质量法》第十七条 (several joined
+       by 、, each law once with its articles in order of the record). $basis: legal-basis
+       elements. -->
+  <xsl:template name="statute">
+    <xsl:param name="basis"/>
+    <xsl:for-each select="$basis">
+      <xsl:if test="position() &gt; 1">、</xsl:if>
+      <xsl:value-of select="concat(@law, @article)"/>
+    </xsl:for-each>
+  </xsl:template>
+
   <!-- 如不服本通知/指令，可以自收到之日起60日内向…申请行政复议，或者6个月内向…提起行政诉讼。 -->
   <xsl:template match="r:remedies" mode="remedies">
     <xsl:param name="what" select="'本通知书'"/>
@@ -132,22 +143,28 @@
     </fo:block>
   </xsl:template>
 
-  <!-- Issuing body's contact line: 承办股室：质量监督股　　联系电话：0316-6686036 -->
+  <!-- Issuing body's contact lines (承办股室：质量监督股 / 联系电话：0316-6686036 / 地址),
+       one block kept together and with the text before it: the first link of the
+       closing chain (common/sign.xsl), so the lines never split from each other. -->
   <xsl:template match="r:issuer" mode="contact">
-    <xsl:if test="r:office">
-      <fo:block xsl:use-attribute-sets="gb-p" text-align="start">
-        <xsl:text>承办股室：</xsl:text>
-        <xsl:for-each select="r:office">
-          <xsl:if test="position() &gt; 1">、</xsl:if>
-          <xsl:value-of select="."/>
-        </xsl:for-each>
+    <xsl:if test="r:office | r:phone | r:address">
+      <fo:block keep-together.within-page="always" keep-with-previous.within-page="always" text-align="start">
+        <xsl:if test="r:office">
+          <fo:block xsl:use-attribute-sets="gb-p">
+            <xsl:text>承办股室：</xsl:text>
+            <xsl:for-each select="r:office">
+              <xsl:if test="position() &gt; 1">、</xsl:if>
+              <xsl:value-of select="."/>
+            </xsl:for-each>
+          </fo:block>
+        </xsl:if>
+        <xsl:if test="r:phone">
+          <fo:block xsl:use-attribute-sets="gb-p"><xsl:value-of select="concat('联系电话：', r:phone)"/></fo:block>
+        </xsl:if>
+        <xsl:if test="r:address">
+          <fo:block xsl:use-attribute-sets="gb-p"><xsl:value-of select="concat('地址：', r:address)"/></fo:block>
+        </xsl:if>
       </fo:block>
-    </xsl:if>
-    <xsl:if test="r:phone">
-      <fo:block xsl:use-attribute-sets="gb-p" text-align="start"><xsl:value-of select="concat('联系电话：', r:phone)"/></fo:block>
-    </xsl:if>
-    <xsl:if test="r:address">
-      <fo:block xsl:use-attribute-sets="gb-p" text-align="start"><xsl:value-of select="concat('地址：', r:address)"/></fo:block>
     </xsl:if>
   </xsl:template>
 

@@ -13,6 +13,9 @@
    The top margin is split: page margin 10 mm (landscape 8 mm) + region-before, so a
    running header (annual register) can live in region-before without touching the body.
 
+   Turned (master "gbt", the annual register's registers): the portrait page with its
+   region-body turned a quarter (reference-orientation="90").
+
    Region names: gw-before-odd / gw-before-even, gw-after-odd / gw-after-even /
    gw-after-blank (the blank master gets no static content, so no number). -->
 <xsl:stylesheet version="1.0"
@@ -28,6 +31,8 @@
   <xsl:template name="page-masters">
     <xsl:param name="portrait" select="true()"/>
     <xsl:param name="landscape" select="false()"/>
+    <!-- turned: also "gbt" (needs portrait, whose gb-blank it uses) -->
+    <xsl:param name="turned" select="false()"/>
     <fo:layout-master-set>
       <xsl:if test="$portrait">
         <fo:simple-page-master master-name="gb-odd" page-width="210mm" page-height="297mm"
@@ -53,6 +58,31 @@
             <fo:conditional-page-master-reference master-reference="gb-blank" blank-or-not-blank="blank"/>
             <fo:conditional-page-master-reference master-reference="gb-odd" odd-or-even="odd"/>
             <fo:conditional-page-master-reference master-reference="gb-even" odd-or-even="even"/>
+          </fo:repeatable-page-master-alternatives>
+        </fo:page-sequence-master>
+      </xsl:if>
+      <xsl:if test="$turned">
+        <!-- "gbt": the GB/T 9704 portrait page whose region-body is turned a quarter
+             (reference-orientation 90, XSL 1.1 §7.21.3): a landscape table is set across the
+             225 mm of the text area and read with the page turned clockwise, while the page
+             number and the running head stay where they are on every other page -->
+        <fo:simple-page-master master-name="gbt-odd" page-width="210mm" page-height="297mm"
+                               margin-top="10mm" margin-bottom="0mm" margin-left="28mm" margin-right="26mm">
+          <fo:region-body margin-top="27mm" margin-bottom="35mm" reference-orientation="90"/>
+          <fo:region-before extent="27mm" display-align="after" region-name="gw-before-odd"/>
+          <fo:region-after extent="35mm" region-name="gw-after-odd"/>
+        </fo:simple-page-master>
+        <fo:simple-page-master master-name="gbt-even" page-width="210mm" page-height="297mm"
+                               margin-top="10mm" margin-bottom="0mm" margin-left="26mm" margin-right="28mm">
+          <fo:region-body margin-top="27mm" margin-bottom="35mm" reference-orientation="90"/>
+          <fo:region-before extent="27mm" display-align="after" region-name="gw-before-even"/>
+          <fo:region-after extent="35mm" region-name="gw-after-even"/>
+        </fo:simple-page-master>
+        <fo:page-sequence-master master-name="gbt">
+          <fo:repeatable-page-master-alternatives>
+            <fo:conditional-page-master-reference master-reference="gb-blank" blank-or-not-blank="blank"/>
+            <fo:conditional-page-master-reference master-reference="gbt-odd" odd-or-even="odd"/>
+            <fo:conditional-page-master-reference master-reference="gbt-even" odd-or-even="even"/>
           </fo:repeatable-page-master-alternatives>
         </fo:page-sequence-master>
       </xsl:if>
@@ -92,6 +122,16 @@
     <!-- extra: blocks printed below the page number on every page (e.g. the party's
          signature line of a 现场检查笔录) -->
     <xsl:param name="extra" select="''"/>
+    <!-- sample: the record is a sample (sample="true"): every page says so in its header -->
+    <xsl:param name="sample" select="/*/@sample = 'true' or /*/@sample = '1'"/>
+    <xsl:if test="$sample">
+      <fo:static-content flow-name="gw-before-odd">
+        <xsl:call-template name="sample-mark"/>
+      </fo:static-content>
+      <fo:static-content flow-name="gw-before-even">
+        <xsl:call-template name="sample-mark"/>
+      </fo:static-content>
+    </xsl:if>
     <fo:static-content flow-name="gw-after-odd">
       <fo:block font-family="宋体" font-size="14pt" line-height="14pt" padding-top="{$folio-padding}"
                 text-align="end" end-indent="14pt" gx:grid="false">— <fo:page-number/> —</fo:block>
@@ -102,6 +142,17 @@
                 text-align="start" start-indent="14pt" gx:grid="false">— <fo:page-number/> —</fo:block>
       <xsl:copy-of select="$extra"/>
     </fo:static-content>
+  </xsl:template>
+
+  <!-- The header line of every page of a sample record's document: 样例 in a box at the
+       right and what it means, so that a sample is never taken for a real document. -->
+  <xsl:template name="sample-mark">
+    <!-- in the faces the document already embeds (仿宋, 小标宋): no font added for it -->
+    <fo:block font-family="仿宋" font-size="12pt" line-height="16pt" gx:grid="false" text-align="end"
+              text-align-last="end" color="#c00000" space-after="3mm">
+      <xsl:text>样例数据，不得作为正式文书使用　</xsl:text>
+      <fo:inline font-family="小标宋" font-size="16pt" background-color="#c00000" color="white">　样例　</fo:inline>
+    </fo:block>
   </xsl:template>
 
   <!-- Attributes of the flow of a GB/T 9704 document: body type on the character grid. -->

@@ -29,9 +29,12 @@
     <xsl:attribute name="border">0.75pt solid black</xsl:attribute>
   </xsl:attribute-set>
 
+  <!-- padding-end 2.5 mm: a closing mark that hangs at a line end (悬挂, half an em of
+       ink) stays inside the cell's rule -->
   <xsl:attribute-set name="reg-cell">
     <xsl:attribute name="border">0.75pt solid black</xsl:attribute>
     <xsl:attribute name="padding">1.5mm</xsl:attribute>
+    <xsl:attribute name="padding-end">2.5mm</xsl:attribute>
     <xsl:attribute name="display-align">center</xsl:attribute>
   </xsl:attribute-set>
 
@@ -66,6 +69,7 @@
           </fo:table-cell>
         </xsl:for-each>
       </fo:table-row>
+      <xsl:call-template name="continuation-row"><xsl:with-param name="ncols" select="count(r:column)"/></xsl:call-template>
     </fo:table-header>
   </xsl:template>
 
@@ -76,6 +80,9 @@
       <fo:table-row keep-together.within-page="always">
         <xsl:call-template name="default-header-cells"><xsl:with-param name="names" select="$names"/></xsl:call-template>
       </fo:table-row>
+      <xsl:call-template name="continuation-row">
+        <xsl:with-param name="ncols" select="string-length($names) - string-length(translate($names, ' ', ''))"/>
+      </xsl:call-template>
     </fo:table-header>
   </xsl:template>
   <xsl:template name="default-header-cells">
@@ -84,6 +91,39 @@
       <fo:table-cell xsl:use-attribute-sets="reg-head-cell"><fo:block><xsl:value-of select="substring-before($names, ' ')"/></fo:block></fo:table-cell>
       <xsl:call-template name="default-header-cells"><xsl:with-param name="names" select="substring-after($names, ' ')"/></xsl:call-template>
     </xsl:if>
+  </xsl:template>
+
+  <!-- A group (a duty, a matter) whose spanning 序号 and 主要职责 cells continue on the next
+       page: the header repeated there gets a second row, 续表 with the group's 序号 and
+       主要职责, retrieved (fo:retrieve-table-marker, XSL 1.1 §6.13.7) from the marker of the
+       first row of that page's table fragment. Rows that open a group set an empty marker,
+       so the row is empty (no padding, no borders: no height) where a group starts. -->
+  <xsl:template name="continuation-row">
+    <xsl:param name="ncols"/>
+    <fo:table-row>
+      <fo:table-cell number-columns-spanned="{$ncols}" padding="0pt">
+        <fo:block>
+          <fo:retrieve-table-marker retrieve-class-name="reg-group" retrieve-position-within-table="first-including-carryover"
+                                    retrieve-boundary-within-table="table-fragment"/>
+        </fo:block>
+      </fo:table-cell>
+    </fo:table-row>
+  </xsl:template>
+
+  <!-- The marker of a row of a group (initial child of one of its cells): empty on the row
+       that opens the group, else 续表 + the group's number and text. -->
+  <xsl:template name="group-marker">
+    <xsl:param name="first"/>
+    <xsl:param name="num"/>
+    <xsl:param name="text"/>
+    <fo:marker marker-class-name="reg-group">
+      <xsl:if test="not($first)">
+        <fo:block border="0.75pt solid black" border-top-style="none" padding="1.5mm" padding-end="2.5mm"
+                  font-family="楷体" text-align="start">
+          <xsl:value-of select="concat('续表　', $num, '　', $text)"/>
+        </fo:block>
+      </xsl:if>
+    </fo:marker>
   </xsl:template>
 
   <!-- 质量监督股、稽查股 -->
