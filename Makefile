@@ -4,7 +4,7 @@
 PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= cc
-PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 cairo-pdf cairo-png librsvg-2.0 gdk-pixbuf-2.0 fontconfig glib-2.0 harfbuzz libgcrypt libsoup-3.0
+PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 cairo-pdf cairo-png librsvg-2.0 gdk-pixbuf-2.0 fontconfig glib-2.0 harfbuzz libgcrypt libzip libsoup-3.0
 VERSION  = 0.1.0
 
 SRCS    := $(shell find src -name '*.c' | sort)
@@ -12,7 +12,7 @@ HDRS    := $(shell find src -name '*.h')
 PKGCFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKGLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 WARN     = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
-DEFS     = -D_GNU_SOURCE -DGW_VERSION='"$(VERSION)"' -DGW_DATADIR='"$(PREFIX)/share/gongwen"'
+DEFS     = -D_GNU_SOURCE -DGW_VERSION='"$(VERSION)"' -DGW_DATADIR='"$(PREFIX)/share/gongwen"' -DGW_LOCALEDIR='"$(PREFIX)/share/locale"'
 CFLAGS  ?= -O2 -g
 ALLCFLAGS = -std=c11 $(WARN) $(DEFS) -Isrc $(PKGCFLAGS) $(CFLAGS)
 ASANFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
@@ -23,9 +23,9 @@ FONT_CHARS := $(shell find xml xsl -name '.*' -prune -o -type f -print)
 OBJS      := $(SRCS:%.c=build/obj/%.o)
 ASAN_OBJS := $(SRCS:%.c=build/asan-obj/%.o)
 
-.PHONY: all deps desk-deps desk-soak fonts demo check check-fast layering test asan bench bench-deps fuzz install uninstall clean golden-update
+.PHONY: all deps desk-deps desk-soak locale pot fonts demo check check-fast layering test asan bench bench-deps fuzz install uninstall clean golden-update
 
-all: deps build/gongwen fonts
+all: deps build/gongwen locale fonts
 
 deps:
 	@.ci/deps
@@ -41,6 +41,23 @@ fonts/subset/.stamp: fonts/mkfonts.py fonts/fonts.conf $(FONT_CHARS) | deps
 	else \
 	  echo "fonts: hb-subset or python3 missing (Debian: libharfbuzz-bin): no subset role fonts, the full fonts serve"; \
 	fi
+
+# Message catalogs (GNU gettext): po/<lang>.po → build/locale/<lang>/LC_MESSAGES/gongwen.mo,
+# found by an uninstalled build there (or $$GW_LOCALEDIR), installed into PREFIX/share/locale.
+# `make pot` re-extracts po/gongwen.pot from the sources and merges it into every .po.
+LINGUAS := $(basename $(notdir $(wildcard po/*.po)))
+MOS     := $(LINGUAS:%=build/locale/%/LC_MESSAGES/gongwen.mo)
+locale: $(MOS)
+
+build/locale/%/LC_MESSAGES/gongwen.mo: po/%.po
+	@mkdir -p $(dir $@)
+	@echo "  MSGFMT $<"; msgfmt --check -o $@ $<
+
+pot:
+	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kNC_:1c,2 -kg_dngettext:2,3 -kngettext:1,2 \
+	  --package-name=gongwen --package-version=$(VERSION) --add-comments=TRANSLATORS \
+	  -o po/gongwen.pot $(SRCS)
+	for po in $(wildcard po/*.po); do msgmerge -q --backup=none -U $$po po/gongwen.pot; done
 
 build/gongwen: $(OBJS)
 	@echo "  LD $@"; $(CC) $(ALLCFLAGS) -o $@ $(OBJS) $(PKGLIBS)
@@ -75,11 +92,11 @@ desk-soak: build/gongwen fonts
 	@tests/desk/soak.sh
 
 # All tests: the normal build, then the sanitizer build of the same tests.
-check: deps build/gongwen build/asan/gongwen fonts desk-deps
+check: deps build/gongwen build/asan/gongwen locale fonts desk-deps
 	@tests/run.sh
 
 # The normal build only (quicker while developing).
-check-fast: deps build/gongwen fonts desk-deps
+check-fast: deps build/gongwen locale fonts desk-deps
 	@GW_SKIP_ASAN=1 tests/run.sh
 
 # Who calls whom, read from the objects with nm: no stage calls a later stage or a driver,
@@ -111,9 +128,16 @@ install: all
 	cp -r xml/schema $(DESTDIR)$(PREFIX)/share/gongwen/xml/
 	cp xml/regime-*.xml $(DESTDIR)$(PREFIX)/share/gongwen/xml/
 	[ ! -f doc/gongwen.1 ] || install -m 644 doc/gongwen.1 $(DESTDIR)$(PREFIX)/share/man/man1/gongwen.1
+	for l in $(LINGUAS); do \
+	  install -d $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES; \
+	  install -m 644 build/locale/$$l/LC_MESSAGES/gongwen.mo $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/gongwen.mo; \
+	  [ ! -f doc/$$l/gongwen.1 ] || { install -d $(DESTDIR)$(PREFIX)/share/man/$$l/man1; \
+	    install -m 644 doc/$$l/gongwen.1 $(DESTDIR)$(PREFIX)/share/man/$$l/man1/gongwen.1; }; \
+	done
 
 uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/bin/gongwen $(DESTDIR)$(PREFIX)/share/gongwen $(DESTDIR)$(PREFIX)/share/man/man1/gongwen.1
+	for l in $(LINGUAS); do rm -f $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/gongwen.mo $(DESTDIR)$(PREFIX)/share/man/$$l/man1/gongwen.1; done
 
 clean:
-	rm -rf build tests/work fonts/subset tests/desk/node_modules
+	rm -rf build tests/work fonts/subset

@@ -1,4 +1,5 @@
 /* ctx.c — the per-job context. */
+#include "base/i18n.h"
 #include "base/ctx.h"
 
 #include <stdlib.h>
@@ -34,8 +35,8 @@ gw_ctx_new (gw_diag *diag)
       if (end && !*end && v <= G_MAXUINT)
         ctx->limits.max_memory_mb = (unsigned) v;
       else
-        gw_diag_warn (ctx->diag, NULL, 0, "GONGWEN_MAX_MEMORY='%s' is not a number of MB "
-                      "(0 = no limit); %u MB used", mem, ctx->limits.max_memory_mb);
+        gw_diag_warn (ctx->diag, NULL, 0, _("GONGWEN_MAX_MEMORY='%s' is not a number of MB "
+                      "(0 = no limit); %u MB used"), mem, ctx->limits.max_memory_mb);
     }
   ctx->dpi = 96;
   ctx->source_date = -1;

@@ -1,4 +1,5 @@
 /* diag.c — the error funnel: formatting, sticky status, warning caps. */
+#include "base/i18n.h"
 #include "base/diag.h"
 
 #include <libxml/xmlerror.h>
@@ -56,7 +57,7 @@ diag_emit (gw_diag *d, gw_level level, const char *file, long line, const char *
       if (d->warnings > GW_WARNING_CAP)
         {
           if (d->warnings == GW_WARNING_CAP + 1 && !d->quiet)
-            fprintf (d->out, "%s: warning: more warnings suppressed\n", file ? file : "gongwen");
+            fprintf (d->out, _("%s: warning: more warnings suppressed\n"), file ? file : "gongwen");
           return;
         }
     }
@@ -68,9 +69,9 @@ diag_emit (gw_diag *d, gw_level level, const char *file, long line, const char *
   else
     g_string_append (msg, "gongwen: ");
   if (level == GW_LEVEL_WARNING)
-    g_string_append (msg, "warning: ");
+    g_string_append (msg, _("warning: "));
   else if (level == GW_LEVEL_NOTE)
-    g_string_append (msg, "note: ");
+    g_string_append (msg, _("note: "));
   g_string_append_vprintf (msg, fmt, ap);
   while (msg->len && msg->str[msg->len - 1] == '\n')
     g_string_truncate (msg, msg->len - 1);

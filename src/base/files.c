@@ -1,4 +1,5 @@
 /* files.c — bounded input reads and temporary output names (see files.h). */
+#include "base/i18n.h"
 #include "base/files.h"
 
 #include <errno.h>
@@ -17,13 +18,13 @@ gw_file_read_input (gw_ctx *ctx, const char *path, char **data, gsize *len)
     {
       if (!S_ISREG (sb.st_mode))
         {
-          gw_diag_error (ctx->diag, path, 0, "not a regular file (a device, pipe or socket); "
-                         "refused");
+          gw_diag_error (ctx->diag, path, 0, _("not a regular file (a device, pipe or socket); "
+                         "refused"));
           return FALSE;
         }
       if ((guint64) sb.st_size > ctx->limits.max_input_bytes)
         {
-          gw_diag_error (ctx->diag, path, 0, "larger than %zu bytes; refused",
+          gw_diag_error (ctx->diag, path, 0, _("larger than %zu bytes; refused"),
                          ctx->limits.max_input_bytes);
           return FALSE;
         }
@@ -31,7 +32,7 @@ gw_file_read_input (gw_ctx *ctx, const char *path, char **data, gsize *len)
   GError *err = NULL;
   if (!g_file_get_contents (path, data, len, &err))
     {
-      gw_diag_error (ctx->diag, path, 0, "cannot read: %s", err->message);
+      gw_diag_error (ctx->diag, path, 0, _("cannot read: %s"), err->message);
       g_error_free (err);
       return FALSE;
     }

@@ -1,4 +1,5 @@
 /* xmlload.c — safe XML parsing (see xmlload.h). */
+#include "base/i18n.h"
 #include "base/xmlload.h"
 #include "base/files.h"
 
@@ -37,7 +38,7 @@ xml_guarded_loader (const char *url, const char *id, xmlParserCtxtPtr pctx)
       if (ctx)
         gw_diag_error (ctx->diag, pctx && pctx->input ? pctx->input->filename : NULL,
                        pctx && pctx->input ? pctx->input->line : 0,
-                       "refused to load external resource '%s' (outside the allowed directories)",
+                       _("refused to load external resource '%s' (outside the allowed directories)"),
                        url);
       g_free (path);
       return NULL;
@@ -87,7 +88,7 @@ gw_xml_check_depth (gw_ctx *ctx, xmlDocPtr doc, const char *name)
       if (depth > ctx->limits.max_depth)
         {
           gw_diag_error (ctx->diag, name, xmlGetLineNo (n),
-                         "elements nested deeper than %u levels", ctx->limits.max_depth);
+                         _("elements nested deeper than %u levels"), ctx->limits.max_depth);
           return FALSE;
         }
       if (n->children && n->type == XML_ELEMENT_NODE)
@@ -192,13 +193,13 @@ xml_check_entities (gw_ctx *ctx, xmlDocPtr doc, const char *name)
             {
               long line = n->parent ? xmlGetLineNo (n->parent) : 0;
               if (external)
-                gw_diag_error (ctx->diag, name, line, "refused external entity &%s; (%s): "
-                               "documents may not include other files through entities",
+                gw_diag_error (ctx->diag, name, line, _("refused external entity &%s; (%s): "
+                               "documents may not include other files through entities"),
                                n->name, ent->SystemID ? (const char *) ent->SystemID : "");
               else
-                gw_diag_error (ctx->diag, name, line, "entity reference &%s; is not supported "
+                gw_diag_error (ctx->diag, name, line, _("entity reference &%s; is not supported "
                                "(entities are never expanded): write the text itself or a "
-                               "character reference", n->name);
+                               "character reference"), n->name);
             }
           ok = FALSE;
         }
@@ -214,7 +215,7 @@ xml_finish (gw_ctx *ctx, xmlParserCtxtPtr pctx, xmlDocPtr doc, const char *name)
   if (!doc || !pctx->wellFormed)
     {
       if (!gw_diag_failed (ctx->diag))
-        gw_diag_error (ctx->diag, name, 0, "not well-formed XML");
+        gw_diag_error (ctx->diag, name, 0, _("not well-formed XML"));
       xmlFreeDoc (doc);
       return NULL;
     }
@@ -246,7 +247,7 @@ gw_xml_read_file_dict (gw_ctx *ctx, const char *path, xmlDictPtr dict)
         g_string_append_len (buf, chunk, n);
       if (buf->len > ctx->limits.max_input_bytes)
         {
-          gw_diag_error (ctx->diag, "<stdin>", 0, "input larger than %zu bytes; refused",
+          gw_diag_error (ctx->diag, "<stdin>", 0, _("input larger than %zu bytes; refused"),
                          ctx->limits.max_input_bytes);
           g_string_free (buf, TRUE);
           return NULL;
@@ -257,7 +258,7 @@ gw_xml_read_file_dict (gw_ctx *ctx, const char *path, xmlDictPtr dict)
     }
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
-      gw_diag_error (ctx->diag, path, 0, "is a directory, not an XML file");
+      gw_diag_error (ctx->diag, path, 0, _("is a directory, not an XML file"));
       return NULL;
     }
   char *data = NULL;
@@ -266,7 +267,7 @@ gw_xml_read_file_dict (gw_ctx *ctx, const char *path, xmlDictPtr dict)
     return NULL;
   if (len == 0)
     {
-      gw_diag_error (ctx->diag, path, 0, "empty file");
+      gw_diag_error (ctx->diag, path, 0, _("empty file"));
       g_free (data);
       return NULL;
     }
@@ -307,12 +308,12 @@ gw_xml_read_memory (gw_ctx *ctx, const char *buf, gsize len, const char *name)
 {
   if (len == 0)
     {
-      gw_diag_error (ctx->diag, name, 0, "empty input");
+      gw_diag_error (ctx->diag, name, 0, _("empty input"));
       return NULL;
     }
   if (len > G_MAXINT || len > ctx->limits.max_input_bytes)
     {
-      gw_diag_error (ctx->diag, name, 0, "input larger than %zu bytes; refused",
+      gw_diag_error (ctx->diag, name, 0, _("input larger than %zu bytes; refused"),
                      MIN (ctx->limits.max_input_bytes, (gsize) G_MAXINT));
       return NULL;
     }

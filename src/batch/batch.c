@@ -1,4 +1,5 @@
 /* batch.c — the order of a batch (see the outline in batch.h) and its summary. */
+#include "base/i18n.h"
 #include "batch/private.h"
 #include "records/documents.h"
 
@@ -55,7 +56,7 @@ batch_compile (gw_ctx *ctx, gw_plan *plan, gw_stylesheet_cache *cache)
               const char *all = gw_diag_messages (ctx->diag) + mark;
               g_hash_table_insert (bad, g_strdup (job->xsl_path),
                                    *all ? g_strndup (all, strcspn (all, "\n"))
-                                        : g_strdup_printf ("%s: does not compile",
+                                        : g_strdup_printf (_("%s: does not compile"),
                                                            job->xsl_path));
             }
         }
@@ -80,40 +81,64 @@ batch_count (const gw_plan *plan, gw_job_status status)
   return n;
 }
 
-/* Prints the summary on stdout: counts, time, and every failure. */
+/* Counts the failed jobs that are documents (a record that is not valid is a failed job
+ * without an output name: it counts among the records, in its own unit). */
+static guint
+batch_count_failed_documents (const gw_plan *plan)
+{
+  guint n = 0;
+  for (guint i = 0; i < plan->jobs->len; i++)
+    {
+      const gw_job *job = g_ptr_array_index (plan->jobs, i);
+      n += job->status == GW_JOB_FAILED && job->output_name;
+    }
+  return n;
+}
+
+/* Prints the summary on stdout: documents and records counted in their own units, time,
+ * and every failure (the first message of each: a record's rule message when it breaks
+ * one, as the records module reports those first). */
 static void
 batch_summary (const gw_plan *plan, const gw_batch_opts *opts, double secs, int sig)
 {
   guint written = batch_count (plan, GW_JOB_WRITTEN);
   guint fresh = batch_count (plan, GW_JOB_UP_TO_DATE);
   guint failed = batch_count (plan, GW_JOB_FAILED);
+  guint failed_docs = batch_count_failed_documents (plan);
   guint pending = batch_count (plan, GW_JOB_PENDING);
+  guint records = plan->records->len + plan->bad_records;
   if (!opts->quiet || failed || sig)
     {
-      printf ("%s%u document%s written, %u up to date, %u failed", sig ? "interrupted: " : "",
-              written, written == 1 ? "" : "s", fresh, failed);
+      if (sig)
+        printf (_("interrupted: "));
+      printf (ngettext ("%u document written", "%u documents written", written), written);
+      printf (_(", %u up to date, %u failed"), fresh, failed_docs);
       if (pending)
-        printf (", %u not made", pending);
-      printf (" (%u record%s", plan->records->len + plan->bad_records,
-              plan->records->len + plan->bad_records == 1 ? "" : "s");
+        printf (_(", %u not made"), pending);
+      printf (ngettext (" (%u record", " (%u records", records), records);
+      if (plan->bad_records)
+        printf (ngettext (", %u not valid: its documents were not made",
+                          ", %u not valid: their documents were not made", plan->bad_records),
+                plan->bad_records);
       if (plan->not_records)
-        printf (", %u other file%s skipped", plan->not_records, plan->not_records == 1 ? "" : "s");
+        printf (ngettext (", %u other file skipped", ", %u other files skipped",
+                          plan->not_records), plan->not_records);
       if (opts->shard_n)
-        printf ("; shard %u/%u", opts->shard_k, opts->shard_n);
-      printf (") in %.1f s", secs);
+        printf (_("; shard %u/%u"), opts->shard_k, opts->shard_n);
+      printf (_(") in %.1f s"), secs);
       if (written && secs > 0)
-        printf (", %.1f documents/s", written / secs);
+        printf (_(", %.1f documents/s"), written / secs);
       printf ("\n");
     }
   if (failed)
     {
-      printf ("failed:\n");
+      printf (_("failed:\n"));
       for (guint i = 0; i < plan->jobs->len; i++)
         {
           const gw_job *job = g_ptr_array_index (plan->jobs, i);
           if (job->status != GW_JOB_FAILED)
             continue;
-          const char *err = job->error ? job->error : "failed";
+          const char *err = job->error ? job->error : _("failed");
           if (job->output_name)
             printf ("  %s.pdf: ", job->output_name);
           else if (!g_str_has_prefix (err, job->record_path))
@@ -124,7 +149,7 @@ batch_summary (const gw_plan *plan, const gw_batch_opts *opts, double secs, int 
         }
     }
   if (sig)
-    printf ("run the same command again to finish (finished documents are kept)\n");
+    printf (_("run the same command again to finish (finished documents are kept)\n"));
   fflush (stdout);
 }
 
@@ -179,8 +204,8 @@ gw_batch_run (gw_ctx *ctx, const gw_batch_opts *opts)
       const gw_job *job = g_ptr_array_index (plan->jobs, i);
       if (job->pdf_path && batch_same_file (job->pdf_path, opts->combine))
         {
-          gw_diag_error (ctx->diag, opts->combine, 0, "--combine would overwrite the output "
-                         "of %s", job->record_path);
+          gw_diag_error (ctx->diag, opts->combine, 0, _("--combine would overwrite the output "
+                         "of %s"), job->record_path);
           gw_plan_free (plan);
           return 1;
         }
@@ -222,23 +247,40 @@ gw_batch_run (gw_ctx *ctx, const gw_batch_opts *opts)
         if (job->status == GW_JOB_PENDING) /* no worker could be started */
           {
             job->status = GW_JOB_FAILED;
-            job->error = g_strdup ("not made: no worker process could be started");
+            job->error = g_strdup (_("not made: no worker process could be started"));
           }
       }
   guint failed = batch_count (plan, GW_JOB_FAILED);
   if (!sig && opts->combine)
     {
       int pages = 0;
-      if (failed)
-        gw_diag_error (ctx->diag, opts->combine, 0, "not written: %u document%s failed "
-                       "(a combined PDF is of the whole batch)", failed, failed == 1 ? "" : "s");
+      if (failed && !opts->combine_partial)
+        gw_diag_error (ctx->diag, opts->combine, 0, ngettext ("not written: %u document or "
+                       "record failed (a combined PDF is of the whole batch; --combine-partial "
+                       "writes the documents that were made)", "not written: %u documents or "
+                       "records failed (a combined PDF is of the whole batch; --combine-partial "
+                       "writes the documents that were made)", failed), failed);
       else if (!batch_count (plan, GW_JOB_WRITTEN) && !batch_count (plan, GW_JOB_UP_TO_DATE))
-        gw_diag_warn (ctx->diag, opts->combine, 0, "not written: no documents");
+        gw_diag_warn (ctx->diag, opts->combine, 0, _("not written: no documents"));
       else if (!gw_combine_write (ctx, opts->combine, plan, &pages))
         ok = FALSE;
-      else if (!opts->quiet)
-        printf ("%s: %d pages (each document starts on a right-hand page)\n", opts->combine,
-                pages);
+      else
+        {
+          if (!opts->quiet || failed)
+            printf (_("%s: %d pages (each document starts on a right-hand page)\n"),
+                    opts->combine, pages);
+          for (guint i = 0; failed && i < plan->jobs->len; i++)
+            {
+              const gw_job *job = g_ptr_array_index (plan->jobs, i);
+              if (job->status != GW_JOB_FAILED)
+                continue;
+              if (job->output_name)
+                printf (_("%s: missing %s.pdf (failed)\n"), opts->combine, job->output_name);
+              else
+                printf (_("%s: missing the documents of %s (not a valid record)\n"),
+                        opts->combine, job->record_path);
+            }
+        }
     }
   batch_summary (plan, opts, (double) (g_get_monotonic_time () - start) / 1e6, sig);
   int status = ok && !failed ? 0 : 1;

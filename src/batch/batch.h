@@ -19,6 +19,7 @@ typedef struct gw_batch_opts {
   const char *xsl_override;   /* or NULL: the registry xsl/documents.xml */
   const char *const *params;  /* NULL-terminated name, value list, or NULL */
   const char *combine;        /* also write this duplex-ready PDF of the batch, or NULL */
+  gboolean combine_partial;   /* write it even when documents failed (they are missing) */
   /* values */
   guint jobs;                 /* worker processes (≥ 1) */
   guint timeout;              /* seconds one document may take before its worker is

@@ -4,6 +4,7 @@
  * pages carry nothing, so no page number either. The pages are concatenated by qpdf
  * (`qpdf --empty --pages a.pdf blank.pdf b.pdf … -- out.pdf`, arguments passed in a file);
  * the blank pages are drawn with Cairo. Written to a temporary name, renamed on success. */
+#include "base/i18n.h"
 #include "batch/private.h"
 #include "base/files.h"
 
@@ -74,7 +75,7 @@ combine_blank (gw_ctx *ctx, const char *dir, GHashTable *blanks, double w, doubl
   cairo_surface_destroy (s);
   if (st != CAIRO_STATUS_SUCCESS)
     {
-      gw_diag_error (ctx->diag, file, 0, "cannot make a blank page: %s",
+      gw_diag_error (ctx->diag, file, 0, _("cannot make a blank page: %s"),
                      cairo_status_to_string (st));
       g_free (file);
       g_free (key);
@@ -96,12 +97,12 @@ combine_qpdf (gw_ctx *ctx, const char *path, const char *args_file)
   gboolean ok = g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
                               NULL, NULL, NULL, &err_text, &status, &err);
   if (!ok)
-    gw_diag_error (ctx->diag, path, 0, "--combine needs qpdf (Debian package qpdf): %s",
+    gw_diag_error (ctx->diag, path, 0, _("--combine needs qpdf (Debian package qpdf): %s"),
                    err->message);
   else if (!WIFEXITED (status) || (WEXITSTATUS (status) != 0 && WEXITSTATUS (status) != 3))
     {
       g_strstrip (err_text);
-      gw_diag_error (ctx->diag, path, 0, "qpdf failed: %s", *err_text ? err_text : "no message");
+      gw_diag_error (ctx->diag, path, 0, _("qpdf failed: %s"), *err_text ? err_text : "no message");
       ok = FALSE;
     }
   g_clear_error (&err);
@@ -119,7 +120,7 @@ gw_combine_write (gw_ctx *ctx, const char *path, const gw_plan *plan, int *pages
   char *tmpdir = g_dir_make_tmp ("gongwen-combine-XXXXXX", &err);
   if (!tmpdir)
     {
-      gw_diag_error (ctx->diag, path, 0, "cannot make a temporary folder: %s", err->message);
+      gw_diag_error (ctx->diag, path, 0, _("cannot make a temporary folder: %s"), err->message);
       g_error_free (err);
       return FALSE;
     }
@@ -140,7 +141,7 @@ gw_combine_write (gw_ctx *ctx, const char *path, const gw_plan *plan, int *pages
         continue;
       if (strchr (job->pdf_path, '\n'))
         {
-          gw_diag_error (ctx->diag, job->pdf_path, 0, "--combine: a line break in a path");
+          gw_diag_error (ctx->diag, job->pdf_path, 0, _("--combine: a line break in a path"));
           ok = FALSE;
           break;
         }
@@ -161,12 +162,12 @@ gw_combine_write (gw_ctx *ctx, const char *path, const gw_plan *plan, int *pages
   char *args_file = g_build_filename (tmpdir, "args", NULL);
   if (ok && last < 0)
     {
-      gw_diag_error (ctx->diag, path, 0, "--combine: no document to combine");
+      gw_diag_error (ctx->diag, path, 0, _("--combine: no document to combine"));
       ok = FALSE;
     }
   if (ok && strchr (tmp, '\n'))
     {
-      gw_diag_error (ctx->diag, path, 0, "--combine: a line break in the path");
+      gw_diag_error (ctx->diag, path, 0, _("--combine: a line break in the path"));
       ok = FALSE;
     }
   if (ok)
@@ -175,14 +176,14 @@ gw_combine_write (gw_ctx *ctx, const char *path, const gw_plan *plan, int *pages
       ok = g_file_set_contents (args_file, args->str, (gssize) args->len, &err);
       if (!ok)
         {
-          gw_diag_error (ctx->diag, args_file, 0, "cannot write: %s", err->message);
+          gw_diag_error (ctx->diag, args_file, 0, _("cannot write: %s"), err->message);
           g_clear_error (&err);
         }
     }
   ok = ok && combine_qpdf (ctx, path, args_file);
   if (ok && g_rename (tmp, path) != 0)
     {
-      gw_diag_error (ctx->diag, path, 0, "cannot write: %s", g_strerror (errno));
+      gw_diag_error (ctx->diag, path, 0, _("cannot write: %s"), g_strerror (errno));
       ok = FALSE;
     }
   g_unlink (tmp);

@@ -1,4 +1,5 @@
 /* job.c — making one document of a plan: transform → engine → hash. */
+#include "base/i18n.h"
 #include "batch/job.h"
 #include "engine/engine.h"
 #include "base/xmlload.h"
@@ -16,7 +17,7 @@ gw_out_dir_prepare (gw_ctx *ctx, const char *dir)
 {
   if (g_mkdir_with_parents (dir, 0777) != 0)
     {
-      gw_diag_error (ctx->diag, dir, 0, "cannot create the output folder: %s",
+      gw_diag_error (ctx->diag, dir, 0, _("cannot create the output folder: %s"),
                      g_strerror (errno));
       return FALSE;
     }
@@ -25,7 +26,7 @@ gw_out_dir_prepare (gw_ctx *ctx, const char *dir)
   int fd = g_mkstemp (probe);
   if (fd < 0)
     {
-      gw_diag_error (ctx->diag, dir, 0, "cannot write into the output folder: %s",
+      gw_diag_error (ctx->diag, dir, 0, _("cannot write into the output folder: %s"),
                      g_strerror (errno));
       g_free (probe);
       return FALSE;
@@ -128,7 +129,7 @@ job_slot_fill (gw_ctx *ctx, gw_job_slot *slot, const gw_job *job)
   struct stat st;
   if (stat (job->rec->path, &st) != 0)
     {
-      gw_diag_error (ctx->diag, job->rec->path, 0, "cannot read the record: %s",
+      gw_diag_error (ctx->diag, job->rec->path, 0, _("cannot read the record: %s"),
                      g_strerror (errno));
       return FALSE;
     }
@@ -136,8 +137,8 @@ job_slot_fill (gw_ctx *ctx, gw_job_slot *slot, const gw_job *job)
       || (guint64) st.st_size != job->file.size
       || (gint64) st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec != job->file.mtime_ns)
     {
-      gw_diag_error (ctx->diag, job->rec->path, 0, "the record changed while the batch ran; "
-                     "run again to check and make it");
+      gw_diag_error (ctx->diag, job->rec->path, 0, _("the record changed while the batch ran; "
+                     "run again to check and make it"));
       return FALSE;
     }
   slot->doc = gw_xml_read_file (ctx, job->rec->path);
@@ -160,7 +161,7 @@ gw_job_run (gw_ctx *ctx, gw_engine *engine, gw_stylesheet_cache *cache, gw_job_s
   g_clear_pointer (&job->sha256, g_free);
   if (!job_slot_fill (ctx, slot, job))
     {
-      job_fail (ctx, job, mark, "the record cannot be read again");
+      job_fail (ctx, job, mark, _("the record cannot be read again"));
       return FALSE;
     }
   /* the planned record (path, kind, id) with its document parsed again */
@@ -186,13 +187,13 @@ gw_job_run (gw_ctx *ctx, gw_engine *engine, gw_stylesheet_cache *cache, gw_job_s
   if (!fo || gw_diag_error_count (ctx->diag) > errors)
     {
       xmlFreeDoc (fo);
-      job_fail (ctx, job, mark, "the stylesheet failed");
+      job_fail (ctx, job, mark, _("the stylesheet failed"));
       return FALSE;
     }
   char *png_base = png ? gw_job_png_base_new (job) : NULL;
   char *sha256 = NULL;
   gw_output out = { job->pdf_path, png_base, job->areas_path, NULL, NULL, &sha256,
-                    job_temp_hook };
+                    job_temp_hook, style ? gw_transform_source (style) : NULL };
   int pages = gw_engine_render (engine, fo, job->record_path, &out);
   job_temp_hook (NULL);
   xmlFreeDoc (fo);
@@ -206,7 +207,7 @@ gw_job_run (gw_ctx *ctx, gw_engine *engine, gw_stylesheet_cache *cache, gw_job_s
           if (job->areas_path)
             g_unlink (job->areas_path);
         }
-      job_fail (ctx, job, mark, "formatting failed");
+      job_fail (ctx, job, mark, _("formatting failed"));
       return FALSE;
     }
   job->sha256 = sha256;

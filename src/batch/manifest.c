@@ -9,6 +9,7 @@
  *
  * status: written (made in this run), up-to-date (skipped, the file matches), failed. The
  * namespace is not the record namespace, so a batch over a folder holding out/ skips it. */
+#include "base/i18n.h"
 #include "batch/private.h"
 #include "base/sha256.h"
 #include "base/files.h"
@@ -251,11 +252,11 @@ gw_manifest_write (gw_ctx *ctx, const char *path, const gw_plan *plan, const cha
   gboolean ok = rc >= 0;
   if (ok && g_rename (tmp, path) != 0)
     {
-      gw_diag_error (ctx->diag, path, 0, "cannot write: %s", g_strerror (errno));
+      gw_diag_error (ctx->diag, path, 0, _("cannot write: %s"), g_strerror (errno));
       ok = FALSE;
     }
   else if (!ok)
-    gw_diag_error (ctx->diag, path, 0, "cannot write the manifest");
+    gw_diag_error (ctx->diag, path, 0, _("cannot write the manifest"));
   if (!ok)
     g_unlink (tmp);
   g_free (tmp);

@@ -1,5 +1,6 @@
 /* plan.c — from inputs (files, folders) to the ordered list of documents to make; see the
  * outline at the top of job.h. */
+#include "base/i18n.h"
 #include "batch/job.h"
 #include "batch/private.h"
 #include "base/xmlload.h"
@@ -48,7 +49,7 @@ plan_walk (gw_ctx *ctx, const char *dir, GPtrArray *files)
   GDir *d = g_dir_open (dir, 0, &err);
   if (!d)
     {
-      gw_diag_error (ctx->diag, dir, 0, "cannot read folder: %s", err->message);
+      gw_diag_error (ctx->diag, dir, 0, _("cannot read folder: %s"), err->message);
       g_error_free (err);
       return FALSE;
     }
@@ -93,7 +94,7 @@ plan_collect (gw_ctx *ctx, char **inputs, gboolean strict)
         {
           if (strict)
             {
-              gw_diag_error (ctx->diag, *in, 0, "is a folder (use 'gongwen batch' for folders)");
+              gw_diag_error (ctx->diag, *in, 0, _("is a folder (use 'gongwen batch' for folders)"));
               ok = FALSE;
             }
           else
@@ -103,7 +104,7 @@ plan_collect (gw_ctx *ctx, char **inputs, gboolean strict)
         g_ptr_array_add (files, g_strdup (*in));
       else
         {
-          gw_diag_error (ctx->diag, *in, 0, "no such file or folder");
+          gw_diag_error (ctx->diag, *in, 0, _("no such file or folder"));
           ok = FALSE;
         }
     }
@@ -247,14 +248,29 @@ plan_allow_roots (gw_ctx *ctx, const char *record_path, GHashTable *allowed)
   g_free (abs);
 }
 
-/* The first line of the messages kept since `from` (caller frees), or a fallback. */
+/* The first error among the messages kept since `from` — else the first line — (caller
+ * frees), or a fallback. Notes and warnings (as base/diag.c prefixes them, in the messages'
+ * language) give way: the summary shows what is wrong. */
 static char *
 plan_first_message (gw_ctx *ctx, gsize from, const char *fallback)
 {
   const char *all = gw_diag_messages (ctx->diag);
-  if (strlen (all) > from && all[from])
-    return g_strndup (all + from, strcspn (all + from, "\n"));
-  return g_strdup (fallback);
+  if (strlen (all) <= from || !all[from])
+    return g_strdup (fallback);
+  char *note = g_strconcat (": ", _("note: "), NULL);
+  char *warning = g_strconcat (": ", _("warning: "), NULL);
+  char *found = NULL;
+  for (const char *l = all + from; *l && !found; l += strcspn (l, "\n"), l += *l == '\n')
+    {
+      char *line = g_strndup (l, strcspn (l, "\n"));
+      if (*line && !strstr (line, note) && !strstr (line, warning))
+        found = line;
+      else
+        g_free (line);
+    }
+  g_free (note);
+  g_free (warning);
+  return found ? found : g_strndup (all + from, strcspn (all + from, "\n"));
 }
 
 /* Plans the documents of the inputs. */
@@ -292,8 +308,8 @@ gw_plan_new (gw_ctx *ctx, char **inputs, const gw_plan_opts *opts)
           plan->not_records++;
           if (!opts->strict)
             continue;
-          gw_diag_error (ctx->diag, path, 0, "not a gongwen record (its root element is not "
-                         "in namespace %s)", GW_RECORD_NS);
+          gw_diag_error (ctx->diag, path, 0, _("not a gongwen record (its root element is not "
+                         "in namespace %s)"), GW_RECORD_NS);
         }
       if (!rec)
         {
@@ -301,7 +317,7 @@ gw_plan_new (gw_ctx *ctx, char **inputs, const gw_plan_opts *opts)
           job->record_path = g_strdup (path);
           job->status = GW_JOB_FAILED;
           job->pages = -1;
-          job->error = plan_first_message (ctx, mark, "not a valid record");
+          job->error = plan_first_message (ctx, mark, _("not a valid record"));
           g_ptr_array_add (plan->jobs, job);
           plan->bad_records++;
           continue;
@@ -333,8 +349,8 @@ gw_plan_new (gw_ctx *ctx, char **inputs, const gw_plan_opts *opts)
           if (other)
             {
               gw_diag_error (ctx->diag, job->record_path, 0,
-                             "output '%s.pdf' is also made from %s; give the records "
-                             "different numbers, dates or names", job->output_name,
+                             _("output '%s.pdf' is also made from %s; give the records "
+                             "different numbers, dates or names"), job->output_name,
                              other->record_path);
               collided = TRUE;
               g_free (key);
@@ -363,8 +379,8 @@ gw_plan_new (gw_ctx *ctx, char **inputs, const gw_plan_opts *opts)
         {
           const gw_job *job = owner;
           gw_diag_error (ctx->diag, job->record_path, 0,
-                         "output '%s.pdf' is also made from %s (in another shard); give the "
-                         "records different numbers, dates or names", job->output_name, other);
+                         _("output '%s.pdf' is also made from %s (in another shard); give the "
+                         "records different numbers, dates or names"), job->output_name, other);
           collided = TRUE;
         }
     }
@@ -376,8 +392,8 @@ gw_plan_new (gw_ctx *ctx, char **inputs, const gw_plan_opts *opts)
   if (!ok || collided)
     {
       if (collided)
-        gw_diag_error (ctx->diag, NULL, 0, "two records would write the same file: nothing "
-                       "was written");
+        gw_diag_error (ctx->diag, NULL, 0, _("two records would write the same file: nothing "
+                       "was written"));
       gw_plan_free (plan);
       return NULL;
     }

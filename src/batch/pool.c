@@ -42,6 +42,7 @@
  * PDF itself when it gets SIGTERM (gw_job_guard_signals; e.g. from PR_SET_PDEATHSIG when
  * the parent was killed). Workers ignore SIGINT: Ctrl-C reaches the whole process group,
  * and the parent stops them. */
+#include "base/i18n.h"
 #include "batch/private.h"
 #include "base/files.h"
 #include "base/xmlload.h"
@@ -301,7 +302,7 @@ pool_spawn (pool *p, guint w)
   wk->timed_out = FALSE;
   return TRUE;
 fail:
-  gw_diag_error (p->ctx->diag, NULL, 0, "cannot start a worker process: %s",
+  gw_diag_error (p->ctx->diag, NULL, 0, _("cannot start a worker process: %s"),
                  g_strerror (errno));
   return FALSE;
 }
@@ -441,10 +442,10 @@ pool_fail_job (pool *p, guint index, const char *how)
   job->status = GW_JOB_FAILED;
   job->pages = -1;
   g_free (job->error);
-  job->error = g_strdup_printf ("%s: the worker process %s while making this document; it "
-                                "was not written", job->record_path, how);
-  char *line = g_strdup_printf ("%s: the worker process making '%s.pdf' %s; the document "
-                                "was not written", job->record_path, job->output_name, how);
+  job->error = g_strdup_printf (_("%s: the worker process %s while making this document; it "
+                                  "was not written"), job->record_path, how);
+  char *line = g_strdup_printf (_("%s: the worker process making '%s.pdf' %s; the document "
+                                  "was not written"), job->record_path, job->output_name, how);
   gw_progress_print (p->progress, line);
   g_free (line);
   gw_progress_step (p->progress, job);
@@ -522,7 +523,7 @@ pool_loop (pool *p)
       int r = poll (fds, nfds, 200);
       if (r < 0 && errno != EINTR)
         {
-          gw_diag_error (p->ctx->diag, NULL, 0, "poll: %s", g_strerror (errno));
+          gw_diag_error (p->ctx->diag, NULL, 0, _("poll: %s"), g_strerror (errno));
           break;
         }
       for (guint k = 0; r > 0 && k < nfds && !pool_signal; k++)

@@ -2,6 +2,7 @@
  *   [##########..........]  412/1000  23.4 doc/s  ETA 0:25
  * (at most 10 times a second); otherwise one plain line per finished document, which
  * reads well in a Slurm or CI log. Messages of the workers are printed above the bar. */
+#include "base/i18n.h"
 #include "batch/private.h"
 
 #include <stdio.h>
@@ -114,9 +115,14 @@ gw_progress_print (gw_progress *p, const char *text)
     return;
   progress_clear (p);
   char **lines = g_strsplit (text, "\n", -1);
+  /* the prefixes as base/diag.c writes them, in the messages' language */
+  char *warning = g_strconcat (": ", _("warning: "), NULL);
+  char *note = g_strconcat (": ", _("note: "), NULL);
   for (char **l = lines; *l; l++)
-    if (**l && (!p->quiet || (!strstr (*l, ": warning: ") && !strstr (*l, ": note: "))))
+    if (**l && (!p->quiet || (!strstr (*l, warning) && !strstr (*l, note))))
       fprintf (stderr, "%s\n", *l);
+  g_free (warning);
+  g_free (note);
   g_strfreev (lines);
   fflush (stderr);
   if (p->tty && !p->quiet)
@@ -140,10 +146,11 @@ gw_progress_step (gw_progress *p, const gw_job *job)
     }
   int digits = snprintf (NULL, 0, "%u", p->total);
   if (job->status == GW_JOB_FAILED)
-    fprintf (stderr, "[%*u/%u] failed  %s.pdf\n", digits, p->done, p->total, job->output_name);
+    fprintf (stderr, _("[%*u/%u] failed  %s.pdf\n"), digits, p->done, p->total, job->output_name);
   else
-    fprintf (stderr, "[%*u/%u] written %s.pdf (%d page%s)\n", digits, p->done, p->total,
-             job->output_name, job->pages, job->pages == 1 ? "" : "s");
+    fprintf (stderr, ngettext ("[%*u/%u] written %s.pdf (%d page)\n",
+                               "[%*u/%u] written %s.pdf (%d pages)\n", job->pages),
+             digits, p->done, p->total, job->output_name, job->pages);
   fflush (stderr);
 }
 

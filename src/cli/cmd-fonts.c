@@ -1,5 +1,6 @@
 /* cmd-fonts.c — 'gongwen fonts [--check FILE…]': the role → font mapping in effect, and
  * which characters of a record (or any XML file) no font has. */
+#include "base/i18n.h"
 #include "cli/cli.h"
 #include "base/xmlload.h"
 #include "layout/fonts.h"
@@ -135,14 +136,14 @@ fonts_check_file (gw_ctx *ctx, gw_fonts *fonts, const char *path)
           g_free (font);
           continue;
         }
-      gw_diag_error (ctx->diag, path, s->line, "U+%04X '%s' (in <%s>): no font has this "
-                     "character", c, utf8, s->element);
+      gw_diag_error (ctx->diag, path, s->line, _("U+%04X '%s' (in <%s>): no font has this "
+                     "character"), c, utf8, s->element);
       missing++;
     }
   if (!missing)
-    printf ("%s: all %u characters have a font\n", path, keys->len);
+    printf (_("%s: all %u characters have a font\n"), path, keys->len);
   else
-    printf ("%s: %d of %u characters have no font\n", path, missing, keys->len);
+    printf (_("%s: %d of %u characters have no font\n"), path, missing, keys->len);
   g_ptr_array_unref (keys);
   g_hash_table_destroy (chars);
   xmlFreeDoc (doc);
@@ -156,28 +157,29 @@ gw_cmd_fonts (int argc, char **argv)
   char **check = NULL;
   GOptionEntry entries[] = {
     { "check", 'c', 0, G_OPTION_ARG_FILENAME_ARRAY, &check,
-      "list the characters of FILE (text and attribute values) that no font has "
-      "(repeatable; more files may follow as arguments)", "FILE" },
+      N_("list the characters of FILE (text and attribute values) that no font has "
+      "(repeatable; more files may follow as arguments)"), N_("FILE") },
     { NULL, 0, 0, 0, NULL, NULL, NULL }
   };
-  GOptionContext *oc = g_option_context_new ("[--check FILE…]");
+  GOptionContext *oc = g_option_context_new (N_("[--check FILE…]"));
+  g_option_context_set_translation_domain (oc, GETTEXT_PACKAGE);
   g_option_context_set_summary (
-    oc, "Without options: prints the font configuration in use (fonts/fonts.conf of the data\n"
+    oc, N_("Without options: prints the font configuration in use (fonts/fonts.conf of the data\n"
         "directory, or $GONGWEN_FONTS_CONF) and which font each GB/T 9704 role (小标宋, 仿宋,\n"
         "黑体, 楷体, 宋体) and licensed font name resolves to. Licensed fonts dropped into the\n"
         "data directory's fonts/ folder take precedence over the free substitutes.\n"
         "With --check: reports every character of the files that no installed font can draw,\n"
-        "as FILE:LINE: U+XXXX 'c' (in <element>).");
-  g_option_context_set_description (oc, "Exit status: 0 every character has a font, 1 some "
+        "as FILE:LINE: U+XXXX 'c' (in <element>)."));
+  g_option_context_set_description (oc, N_("Exit status: 0 every character has a font, 1 some "
                                         "character has none (or a file is unreadable), 2 usage "
-                                        "error.\n");
+                                        "error.\n"));
   g_set_prgname ("gongwen fonts"); /* "Usage: gongwen fonts …" */
   g_option_context_add_main_entries (oc, entries, NULL);
   GError *err = NULL;
   if (!g_option_context_parse (oc, &argc, &argv, &err) || (argc > 1 && !check))
     {
-      fprintf (stderr, "gongwen fonts: %s\nTry 'gongwen fonts --help'.\n",
-               err ? err->message : "files are checked with --check FILE");
+      fprintf (stderr, _("gongwen fonts: %s\nTry 'gongwen fonts --help'.\n"),
+               err ? err->message : _("files are checked with --check FILE"));
       g_clear_error (&err);
       g_option_context_free (oc);
       g_strfreev (check);

@@ -1,6 +1,8 @@
 /* cmd-render.c — 'gongwen render FILE… [-o DIR]': records → their documents, in this
  * process, one after the other (see 'batch' for folders, workers and incremental builds). */
+#include "base/i18n.h"
 #include "cli/cli.h"
+#include "records/templates.h"
 #include "cli/options.h"
 #include "batch/job.h"
 #include "records/documents.h"
@@ -15,30 +17,31 @@ gw_cmd_render (int argc, char **argv)
   gboolean png = FALSE, areas = FALSE, allow_missing = FALSE, quiet = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir,
-      "write the documents into DIR (default: the current folder)", "DIR" },
+      N_("write the documents into DIR (default: the current folder)"), N_("DIR") },
     { "param", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &param_opts,
-      "pass the string VALUE as stylesheet parameter NAME (repeatable)", "NAME=VALUE" },
+      N_("pass the string VALUE as stylesheet parameter NAME (repeatable)"), N_("NAME=VALUE") },
     { "xsl", 0, 0, G_OPTION_ARG_FILENAME, &xsl,
-      "make one document per record with this stylesheet instead of those of "
-      "xsl/documents.xml (named after the record file)", "FILE" },
-    { "png", 0, 0, G_OPTION_ARG_NONE, &png, "also write PNG pages (NAME-1.png …)", NULL },
-    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, "PNG resolution (default 96)", "N" },
+      N_("make one document per record with this stylesheet instead of those of "
+      "xsl/documents.xml (named after the record file)"), N_("FILE") },
+    { "png", 0, 0, G_OPTION_ARG_NONE, &png, N_("also write PNG pages (NAME-1.png …)"), NULL },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("PNG resolution (default 96)"), N_("N") },
     { "areas", 0, 0, G_OPTION_ARG_NONE, &areas,
-      "also write the area tree as XML (NAME.areas.xml, as 'gongwen fo --areas')", NULL },
+      N_("also write the area tree as XML (NAME.areas.xml, as 'gongwen fo --areas')"), NULL },
     { "allow-missing-glyphs", 0, 0, G_OPTION_ARG_NONE, &allow_missing,
-      "a character no font has is a warning, not an error", NULL },
-    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "print errors only", NULL },
+      N_("a character no font has is a warning, not an error"), NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("print errors only"), NULL },
     { NULL, 0, 0, 0, NULL, NULL, NULL }
   };
-  GOptionContext *oc = g_option_context_new ("FILE…");
+  GOptionContext *oc = g_option_context_new (N_("FILE…"));
+  g_option_context_set_translation_domain (oc, GETTEXT_PACKAGE);
   g_option_context_set_summary (
-    oc, "Renders records into their documents: each record is validated (schema and rules),\n"
+    oc, N_("Renders records into their documents: each record is validated (schema and rules),\n"
         "then every document xsl/documents.xml names for it is transformed with its\n"
         "stylesheet and formatted into DIR/<name>.pdf (a case gives its order or directive\n"
         "and the receipt). Files are written under a temporary name and renamed when\n"
-        "complete. Prints \"OUT.pdf: N pages\" for every document.");
-  g_option_context_set_description (oc, "Exit status: 0 every document written, 1 some record "
-                                        "or document failed, 2 usage error.\n");
+        "complete. Prints \"OUT.pdf: N pages\" for every document."));
+  g_option_context_set_description (oc, N_("Exit status: 0 every document written, 1 some record "
+                                        "or document failed, 2 usage error.\n"));
   g_set_prgname ("gongwen render"); /* "Usage: gongwen render …" */
   g_option_context_add_main_entries (oc, entries, NULL);
   GError *err = NULL;
@@ -46,8 +49,8 @@ gw_cmd_render (int argc, char **argv)
   char **params = NULL;
   if (!g_option_context_parse (oc, &argc, &argv, &err) || argc < 2)
     {
-      fprintf (stderr, "gongwen render: %s\nTry 'gongwen render --help'.\n",
-               err ? err->message : "no FILE given");
+      fprintf (stderr, _("gongwen render: %s\nTry 'gongwen render --help'.\n"),
+               err ? err->message : _("no FILE given"));
       g_clear_error (&err);
       goto out;
     }
@@ -58,6 +61,12 @@ gw_cmd_render (int argc, char **argv)
     goto out;
 
   gw_ctx *ctx = gw_cli_ctx_new (argv[0]);
+  if (!gw_templates_check_params (ctx, xsl, (const char *const *) params))
+    {
+      gw_ctx_free (ctx);
+      status = GW_EXIT_USAGE;
+      goto out;
+    }
   ctx->allow_missing_glyphs = allow_missing;
   ctx->dpi = dpi;
   status = GW_EXIT_FAILED;
@@ -96,7 +105,8 @@ gw_cmd_render (int argc, char **argv)
           if (gw_job_run (ctx, engine, cache, &slot, job, (const char *const *) params, png))
             {
               if (!quiet)
-                printf ("%s: %d page%s\n", job->pdf_path, job->pages, job->pages == 1 ? "" : "s");
+                printf (ngettext ("%s: %d page\n", "%s: %d pages\n", job->pages),
+                        job->pdf_path, job->pages);
             }
           else
             ok = FALSE;
@@ -104,7 +114,7 @@ gw_cmd_render (int argc, char **argv)
         }
       if (ok && !plan->jobs->len)
         {
-          gw_diag_error (ctx->diag, NULL, 0, "the registry names no document for %s",
+          gw_diag_error (ctx->diag, NULL, 0, _("the registry names no document for %s"),
                          argc == 2 ? argv[1] : "these records");
           ok = FALSE;
         }

@@ -1,6 +1,7 @@
 /* cmd-xslt.c — the 'xslt' subcommand: runs one stylesheet on one XML file with the same
  * safety and extension functions as rendering, and prints the result. For template
  * maintainers: look at the XSL-FO a stylesheet makes before formatting it. */
+#include "base/i18n.h"
 #include "cli/cli.h"
 #include "base/xmlload.h"
 #include "transform/transform.h"
@@ -20,7 +21,7 @@ xslt_params_new (gw_ctx *ctx, char **opts)
       const char *eq = strchr (*p, '=');
       if (!eq || eq == *p)
         {
-          gw_diag_error (ctx->diag, NULL, 0, "--param '%s': expected NAME=VALUE", *p);
+          gw_diag_error (ctx->diag, NULL, 0, _("--param '%s': expected NAME=VALUE"), *p);
           g_ptr_array_free (list, TRUE);
           return NULL;
         }
@@ -39,25 +40,26 @@ gw_cmd_xslt (int argc, char **argv)
   char **param_opts = NULL;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path,
-      "write the result to OUT (default: standard output)", "OUT" },
+      N_("write the result to OUT (default: standard output)"), N_("OUT") },
     { "param", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &param_opts,
-      "pass the string VALUE as stylesheet parameter NAME (repeatable)", "NAME=VALUE" },
+      N_("pass the string VALUE as stylesheet parameter NAME (repeatable)"), N_("NAME=VALUE") },
     { NULL, 0, 0, 0, NULL, NULL, NULL }
   };
-  GOptionContext *oc = g_option_context_new ("STYLESHEET FILE");
+  GOptionContext *oc = g_option_context_new (N_("STYLESHEET FILE"));
+  g_option_context_set_translation_domain (oc, GETTEXT_PACKAGE);
   g_option_context_set_summary (
-    oc, "Runs one XSLT stylesheet on one XML file (a record) and prints the result, with the\n"
+    oc, N_("Runs one XSLT stylesheet on one XML file (a record) and prints the result, with the\n"
         "gw: extension functions and the same security and limits as 'gongwen render':\n"
-        "no file writing, no network, reads only under the data and input directories.");
-  g_option_context_set_description (oc, "Exit status: 0 success, 1 the transformation failed, "
-                                        "2 usage error.");
+        "no file writing, no network, reads only under the data and input directories."));
+  g_option_context_set_description (oc, N_("Exit status: 0 success, 1 the transformation failed, "
+                                        "2 usage error."));
   g_option_context_add_main_entries (oc, entries, NULL);
   GError *err = NULL;
   int status = GW_EXIT_OK;
   if (!g_option_context_parse (oc, &argc, &argv, &err) || argc != 3)
     {
-      fprintf (stderr, "gongwen xslt: %s\nTry 'gongwen xslt --help'.\n",
-               err ? err->message : "expected a STYLESHEET and a FILE");
+      fprintf (stderr, _("gongwen xslt: %s\nTry 'gongwen xslt --help'.\n"),
+               err ? err->message : _("expected a STYLESHEET and a FILE"));
       g_clear_error (&err);
       g_option_context_free (oc);
       g_free (out_path);
@@ -72,7 +74,7 @@ gw_cmd_xslt (int argc, char **argv)
       if (g_stat (out_path, &a) == 0 && g_stat (argv[i], &b) == 0 && a.st_dev == b.st_dev
           && a.st_ino == b.st_ino)
         {
-          fprintf (stderr, "gongwen xslt: the output %s is an input\n", out_path);
+          fprintf (stderr, _("gongwen xslt: the output %s is an input\n"), out_path);
           g_free (out_path);
           g_strfreev (param_opts);
           return GW_EXIT_USAGE;
@@ -98,11 +100,11 @@ gw_cmd_xslt (int argc, char **argv)
           gboolean ok = f && fwrite (text, 1, len, f) == len;
           ok = (f && fclose (f) == 0) && ok;
           if (!ok)
-            gw_diag_error (ctx->diag, out_path, 0, "cannot write: %s", g_strerror (errno));
+            gw_diag_error (ctx->diag, out_path, 0, _("cannot write: %s"), g_strerror (errno));
         }
       else if (!g_file_set_contents (out_path, text, (gssize) len, &err)) /* temp file + rename */
         {
-          gw_diag_error (ctx->diag, out_path, 0, "cannot write: %s", err->message);
+          gw_diag_error (ctx->diag, out_path, 0, _("cannot write: %s"), err->message);
           g_clear_error (&err);
         }
     }

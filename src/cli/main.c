@@ -1,6 +1,7 @@
 /* main.c — dispatches to subcommands (a table, not an if-chain). Nothing here is called
  * back: what the commands share lives in options.c. */
 #include "cli/cli.h"
+#include "base/i18n.h"
 
 #include <locale.h>
 #include <string.h>
@@ -16,28 +17,28 @@ typedef struct {
 } cli_command;
 
 static const cli_command cli_commands[] = {
-  { "render", gw_cmd_render, "render records into their documents (PDF)" },
-  { "batch", gw_cmd_batch, "render every record under folders, in parallel, incrementally" },
-  { "validate", gw_cmd_validate, "check records against their schemas and rules" },
-  { "fo", gw_cmd_fo, "format an XSL-FO file into PDF/PNG (and an area-tree dump)" },
-  { "fonts", gw_cmd_fonts, "show the font roles in effect; --check FILE for missing glyphs" },
-  { "import", gw_cmd_import, "turn a spreadsheet export (CSV) of sampling results into records" },
-  { "serve", gw_cmd_serve, "the clerk's desk: a local web page to enter, check and print records" },
-  { "xslt", gw_cmd_xslt, "run one stylesheet on one record and print the result (for templates)" },
+  { "render", gw_cmd_render, N_("render records into their documents (PDF)") },
+  { "batch", gw_cmd_batch, N_("render every record under folders, in parallel, incrementally") },
+  { "validate", gw_cmd_validate, N_("check records against their schemas and rules") },
+  { "fo", gw_cmd_fo, N_("format an XSL-FO file into PDF/PNG (and an area-tree dump)") },
+  { "fonts", gw_cmd_fonts, N_("show the font roles in effect; --check FILE for missing glyphs") },
+  { "import", gw_cmd_import, N_("turn a spreadsheet (.xlsx or CSV) of sampling results into records") },
+  { "serve", gw_cmd_serve, N_("the clerk's desk: a local web page to enter, check and print records") },
+  { "xslt", gw_cmd_xslt, N_("run one stylesheet on one record and print the result (for templates)") },
 };
 
 /* Prints the top-level help. */
 static void
 cli_usage (FILE *f)
 {
-  fprintf (f, "Usage: gongwen COMMAND [OPTIONS] [FILE…]\n\n"
-              "Turns structured records of a county quality-supervision bureau into official\n"
-              "documents (GB/T 9704 layout) as PDF.\n\nCommands:\n");
+  fprintf (f, _("Usage: gongwen COMMAND [OPTIONS] [FILE…]\n\n"
+                "Turns structured records of a county quality-supervision bureau into official\n"
+                "documents (GB/T 9704 layout) as PDF.\n\nCommands:\n"));
   for (size_t i = 0; i < G_N_ELEMENTS (cli_commands); i++)
-    fprintf (f, "  %-9s %s\n", cli_commands[i].name, cli_commands[i].summary);
-  fprintf (f, "\nRun 'gongwen COMMAND --help' for the options of a command.\n"
-              "  --version   print the version\n  --help      print this help\n"
-              "Exit status: 0 success, 1 a document failed, 2 usage error.\n");
+    fprintf (f, "  %-9s %s\n", cli_commands[i].name, _(cli_commands[i].summary));
+  fprintf (f, _("\nRun 'gongwen COMMAND --help' for the options of a command.\n"
+                "  --version   print the version\n  --help      print this help\n"
+                "Exit status: 0 success, 1 a document failed, 2 usage error.\n"));
 }
 
 /* Entry point. */
@@ -46,6 +47,8 @@ main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
   setlocale (LC_NUMERIC, "C"); /* numbers in PDF and area dumps must use '.' */
+  gw_i18n_init ();
+  textdomain (GETTEXT_PACKAGE);
   if (argc < 2)
     {
       cli_usage (stderr);
@@ -69,7 +72,7 @@ main (int argc, char **argv)
         g_free (prg);
         return cli_commands[i].fn (argc - 1, argv + 1);
       }
-  fprintf (stderr, "gongwen: unknown command '%s'\n", argv[1]);
+  fprintf (stderr, _("gongwen: unknown command '%s'\n"), argv[1]);
   cli_usage (stderr);
   return GW_EXIT_USAGE;
 }

@@ -1,5 +1,6 @@
 /* options.c — what the subcommands share: the job context every command starts from, and
  * option helpers of the subcommands that render. */
+#include "base/i18n.h"
 #include "cli/cli.h"
 #include "cli/options.h"
 
@@ -16,7 +17,7 @@ gw_cli_params_new (const char *cmd, char **opts)
       const char *eq = strchr (*p, '=');
       if (!eq || eq == *p)
         {
-          fprintf (stderr, "gongwen %s: --param '%s': expected NAME=VALUE\n", cmd, *p);
+          fprintf (stderr, _("gongwen %s: --param '%s': expected NAME=VALUE\n"), cmd, *p);
           g_ptr_array_add (list, NULL);
           g_strfreev ((char **) g_ptr_array_free (list, FALSE));
           return NULL;
@@ -53,12 +54,12 @@ gw_cli_check_render_opts (const char *cmd, double dpi, const char *xsl)
 {
   if (!(dpi >= 10 && dpi <= 1200))
     {
-      fprintf (stderr, "gongwen %s: --dpi must be between 10 and 1200\n", cmd);
+      fprintf (stderr, _("gongwen %s: --dpi must be between 10 and 1200\n"), cmd);
       return FALSE;
     }
   if (xsl && !g_file_test (xsl, G_FILE_TEST_IS_REGULAR))
     {
-      fprintf (stderr, "gongwen %s: --xsl '%s': no such file\n", cmd, xsl);
+      fprintf (stderr, _("gongwen %s: --xsl '%s': no such file\n"), cmd, xsl);
       return FALSE;
     }
   return TRUE;

@@ -1,4 +1,5 @@
 /* engine.c — FO document → fo tree → layout → area tree → outputs, written atomically. */
+#include "base/i18n.h"
 #include "engine/engine.h"
 #include "base/files.h"
 #include "fo/fotree.h"
@@ -77,23 +78,23 @@ engine_file_check (gw_ctx *ctx, GPtrArray *files, const char *path, const char *
     *device = exists && S_ISCHR (sb.st_mode);
   if (exists && S_ISDIR (sb.st_mode))
     {
-      gw_diag_error (ctx->diag, path, 0, "cannot write: is a directory");
+      gw_diag_error (ctx->diag, path, 0, _("cannot write: is a directory"));
       return FALSE;
     }
   if (exists && !S_ISREG (sb.st_mode) && !S_ISCHR (sb.st_mode))
     {
-      gw_diag_error (ctx->diag, path, 0, "cannot write: not a regular file (a pipe or socket)");
+      gw_diag_error (ctx->diag, path, 0, _("cannot write: not a regular file (a pipe or socket)"));
       return FALSE;
     }
   if (exists && (engine_same_file (&sb, input) || engine_same_file (&sb, source)))
     {
-      gw_diag_error (ctx->diag, path, 0, "cannot write: it is the input file");
+      gw_diag_error (ctx->diag, path, 0, _("cannot write: it is the input file"));
       return FALSE;
     }
   for (guint i = 0; files && i < files->len; i++)
     if (!strcmp (((engine_file *) g_ptr_array_index (files, i))->path, path))
       {
-        gw_diag_error (ctx->diag, path, 0, "cannot write: named for two outputs");
+        gw_diag_error (ctx->diag, path, 0, _("cannot write: named for two outputs"));
         return FALSE;
       }
   return TRUE;
@@ -123,7 +124,7 @@ engine_file_add (gw_ctx *ctx, GPtrArray *files, const char *path, const char *in
       int fd = g_mkstemp_full (f->tmp, O_RDWR | O_CLOEXEC, 0666);
       if (fd < 0)
         {
-          gw_diag_error (ctx->diag, path, 0, "cannot write: %s", g_strerror (errno));
+          gw_diag_error (ctx->diag, path, 0, _("cannot write: %s"), g_strerror (errno));
           engine_file_free (f);
           return NULL;
         }
@@ -145,7 +146,7 @@ engine_commit (gw_ctx *ctx, GPtrArray *files, gboolean ok)
       engine_file *f = g_ptr_array_index (files, i);
       if (!f->direct && g_rename (f->tmp, f->path) != 0)
         {
-          gw_diag_error (ctx->diag, f->path, 0, "cannot write: %s", g_strerror (errno));
+          gw_diag_error (ctx->diag, f->path, 0, _("cannot write: %s"), g_strerror (errno));
           ok = FALSE;
         }
     }
@@ -166,7 +167,7 @@ engine_check_dir (gw_ctx *ctx, const char *path)
   char *dir = g_path_get_dirname (path);
   gboolean ok = g_file_test (dir, G_FILE_TEST_IS_DIR) && access (dir, W_OK) == 0;
   if (!ok)
-    gw_diag_error (ctx->diag, path, 0, "cannot write into '%s': %s", dir,
+    gw_diag_error (ctx->diag, path, 0, _("cannot write into '%s': %s"), dir,
                    g_file_test (dir, G_FILE_TEST_IS_DIR) ? "permission denied" : "no such directory");
   g_free (dir);
   return ok;
@@ -197,7 +198,7 @@ gw_engine_render (gw_engine *engine, xmlDocPtr fo, const char *source, const gw_
       && (!out->pdf_path || engine_file_check (ctx, NULL, out->pdf_path, input, source, NULL));
   if (can && out->areas_path && out->pdf_path && !strcmp (out->areas_path, out->pdf_path))
     {
-      gw_diag_error (ctx->diag, out->pdf_path, 0, "cannot write: named for two outputs");
+      gw_diag_error (ctx->diag, out->pdf_path, 0, _("cannot write: named for two outputs"));
       can = FALSE;
     }
   if (!can)
@@ -205,7 +206,7 @@ gw_engine_render (gw_engine *engine, xmlDocPtr fo, const char *source, const gw_
       g_ptr_array_unref (files);
       return -1;
     }
-  gw_fotree *tree = gw_fotree_new (ctx, fo, source);
+  gw_fotree *tree = gw_fotree_new (ctx, fo, out->made_by ? out->made_by : source);
   if (!tree)
     {
       g_ptr_array_unref (files);

@@ -17,6 +17,8 @@ typedef struct gw_output {
   void (*temp_hook) (const char *tmp); /* told each temporary file created (it is renamed
                              over its output, or removed, before gw_engine_render returns),
                              so that a signal handler can remove it; or NULL */
+  const char *made_by;    /* the stylesheet that made the FO, named with its lines in
+                             messages about the FO (NULL: the source is named) */
   unsigned png_page;      /* 1-based: write only this PNG page (x-K.png); 0 = every page */
 } gw_output;
 

@@ -48,6 +48,7 @@ static const char *const w_retrieve_tbnd[] = { "table", "table-fragment", "page"
 static const char *const w_table_layout[] = { "fixed", "auto", NULL };
 static const char *const w_starting_state[] = { "show", "hide", NULL };
 static const char *const w_scaling[] = { "uniform", "non-uniform", NULL };
+static const char *const w_hanging[] = { "", "none", "allow-end", NULL }; /* 0: not given */
 static const char *const w_leader[] = { "space", "rule", "dots", "use-content", NULL };
 
 /* field of the style, span of adjacent style fields, field of the element properties, none */
@@ -154,6 +155,7 @@ const gw_prop_row gw_prop_table[] = {
   { "grid", R_SP, INH, GW_T_I32, S (grid), p_bool, "false", 0, NULL },
   { "grouping-separator", R_SP, 0, GW_T_NONE, NOF, p_accept, NULL, 0, NULL },
   { "grouping-size", R_SP, 0, GW_T_NONE, NOF, p_accept, NULL, 0, NULL },
+  { "hanging-punctuation", R_SP, EL, GW_T_NONE, E (hanging_punctuation), p_keyword, NULL, 0, w_hanging },
   { "height", R_SP, 0, GW_T_LEN, S (height), p_box_len, "auto", 1, NULL },
   { "hyphenate", R_SP, 0, GW_T_NONE, NOF, p_accept, NULL, 0, NULL },
   { "hyphenation-character", R_SP, 0, GW_T_NONE, NOF, p_accept, NULL, 0, NULL },

@@ -78,6 +78,7 @@ struct gw_fo_props {
   gboolean scaling_non_uniform;
   gboolean starting_state_hide;     /* bookmark starting-state="hide" */
   gw_leader leader_pattern;
+  int hanging_punctuation;          /* gx:hanging-punctuation: 0 not given, 1 none, 2 allow-end */
   /* which of the mapped properties were specified on the element itself */
   gboolean margin_set[4];
   gboolean start_indent_set, end_indent_set;

@@ -113,3 +113,70 @@ gw_kinsoku_break_ok (const gunichar *chars, int n, int i, gboolean uax_ok)
     return FALSE;
   return TRUE;
 }
+
+/* A decimal digit, ASCII or full-width. */
+static gboolean
+is_digit (gunichar c)
+{
+  return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
+/* A Latin letter or digit (ASCII or full-width): a part of a code or unit. */
+static gboolean
+is_alnum (gunichar c)
+{
+  return is_digit (c) || (c < 0x80 && g_ascii_isalpha ((char) c))
+         || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A);
+}
+
+/* A Han ideograph. */
+static gboolean
+is_han (gunichar c)
+{
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+/* A unit, measure word or date part written after a number (年 月 日 号 时 张 元 米 …). */
+static gboolean
+is_cjk_unit (gunichar c)
+{
+  static const char units[] =
+    "年月日时分秒号个件台张次项名人元角万亿千百十米克吨升度倍条款章节页册批类级层户家位辆套只"
+    "份宗起座天周岁期组支根块箱袋瓶包盒把株头匹栋间处段部本篇册元点例所种";
+  return in_set (units, c);
+}
+
+/* Starts a unit after a number and a space: a letter, µ, °, Ω, ‰, %. */
+static gboolean
+is_unit_start (gunichar c)
+{
+  return (c < 0x80 && g_ascii_isalpha ((char) c)) || c == 0xB5 || c == 0x3BC || c == 0xB0
+         || c == 0x2103 || c == 0x3A9 || c == 0x2126 || c == '%' || c == 0x2030;
+}
+
+/* Whether a break before chars[i] splits a number run (GB/T 15835-2011). */
+gboolean
+gw_kinsoku_number_glue (const gunichar *chars, int n, int i)
+{
+  if (i <= 0 || i >= n)
+    return FALSE;
+  gunichar a = chars[i - 1], b = chars[i], z = i >= 2 ? chars[i - 2] : 0;
+  if (is_digit (a) && (is_digit (b) || is_cjk_unit (b)))
+    return TRUE;                              /* 2015 · 3张 · 9月 */
+  if ((a == '.' || a == ',' || a == 0xFF0E) && is_digit (z) && is_digit (b))
+    return TRUE;                              /* 0.55 */
+  if (is_digit (b) && (a == 0x3015 || a == 0xFF3D || a == ']' || a == 0x7B2C /* 第 */
+                       || (is_han (a) && is_digit (z))))
+    return TRUE;                              /* 〔2015〕14号 · 年9 · 月2 · 第3 */
+  if (a == ' ' && is_digit (z) && is_unit_start (b))
+    return TRUE;                              /* 0.55 mm */
+  if (a == ' ' && z < 0x80 && g_ascii_isupper ((char) z) && is_digit (b))
+    return TRUE;                              /* GB/T 5023.3 */
+  if ((a == '/' || a == 0xD7 || a == '-') && is_alnum (z) && (is_alnum (b) || is_unit_start (b)))
+    return TRUE;                              /* mg/m² · GB/T · 2440mm×1220mm */
+  if (b == 0xD7 && is_alnum (a))
+    return TRUE;
+  if ((b == 0xB2 || b == 0xB3 || b == 0xB9) && is_alnum (a))
+    return TRUE;                              /* m² */
+  return FALSE;
+}

@@ -20,4 +20,11 @@ gboolean gw_kinsoku_is_cjk (gunichar ch);
  * UAX#14's opinion `uax_ok`. */
 gboolean gw_kinsoku_break_ok (const gunichar *chars, int n, int i, gboolean uax_ok);
 
+/* TRUE if a break before position i of `chars` would split a number run that GB/T 15835
+ * keeps whole: a multi-digit or decimal number, a number and its unit (0.55 mm, 0.87 mg/m²,
+ * 3张), date parts (2015年9月2日), a standard code (GB/T 5023.3), a document number's year and
+ * serial (〔2015〕14号), dimensions (2440mm×1220mm). Such a break is taken only when the run
+ * is longer than the line. */
+gboolean gw_kinsoku_number_glue (const gunichar *chars, int n, int i);
+
 #endif

@@ -186,6 +186,8 @@ const gw_fo *lay_inline_run (lay_job *job, const gw_fo *block, const gw_fo *firs
                              const lay_ref *ref, gboolean first_para, GPtrArray *out);
 /* Min/max content widths of inline content (table-layout="auto"). */
 void lay_inline_widths (lay_job *job, const gw_fo *block, double *min_w, double *max_w);
+
+/* ---- citation.c ---- */
 /* The text of a page number, citation or page-number-citation-last for this pass. */
 const char *lay_cite_text (lay_job *job, const gw_fo *fo);
 

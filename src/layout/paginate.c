@@ -168,9 +168,10 @@ emit_box (emit_ctx *e, const vbox *b, gw_area *parent, double ox, double y, doub
   double content = lay_list_height (b->items);
   double footer = (b->footer && (!b->cont_bottom || !b->omit_footer_at_break)) ? b->footer_h : 0;
   double room = h - top - bottom - footer - (cy - y - top);
-  if (b->dalign == GW_DALIGN_CENTER && room > content)
+  /* a continued fragment reads on from the top of its part, whatever its display-align */
+  if (b->dalign == GW_DALIGN_CENTER && room > content && !b->cont_top)
     cy += (room - content) / 2;
-  else if (b->dalign == GW_DALIGN_AFTER && room > content)
+  else if (b->dalign == GW_DALIGN_AFTER && room > content && !b->cont_top)
     cy += room - content;
   double stretch = room > content ? room - content : 0;
   cy = emit_list (e, b->items, a, ox, cy, b->dalign <= GW_DALIGN_BEFORE ? stretch : 0);

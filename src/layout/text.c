@@ -1,81 +1,20 @@
-/* text.c — inline content of a block → shaped, broken, justified lines.
+/* text.c — inline content of a block → a shaped paragraph, handed to the line breaker.
  *
  * Outline of lay_inline_run():
  *   1. collect the inline children into one paragraph: text with white-space handling
  *      (and the CSS rule that a line feed between two Chinese characters vanishes), objects
- *      (images, leaders) as U+FFFC, page numbers and citations as their text for this pass;
+ *      (images, leaders) as U+FFFC, page numbers and citations as their text for this pass
+ *      (citation.c);
  *   2. itemize and shape once with Pango (per-character font fallback through fontconfig),
  *      report characters no font has;
  *   3. per character: advance (+ letter-spacing, grid pitch), UAX#14 break opportunities
- *      refined by 避头尾 (kinsoku.c);
- *   4. greedy line breaking: when a character overflows, first try to squeeze the line's
- *      punctuation (标点挤压) to keep a no-start character on the line, else break at the
- *      last legal opportunity (pushing the previous character down);
- *   5. per line: alignment, justification spread between Chinese characters and at spaces,
- *      glyph strings sliced per run with the adjusted advances → VI_LINE items, with
- *      widows/orphans as no-break flags. */
-#include "layout/lay.h"
+ *      refined by 避头尾 and the number runs of GB/T 15835 (kinsoku.c);
+ *   4. break into lines, justify or squeeze them (linebreak.c);
+ *   5. footnote bodies go with the line that cites them. */
+#include "layout/para.h"
 #include "layout/kinsoku.h"
 
-#include <math.h>
 #include <string.h>
-
-/* Line height laid out per allowed page before layout stops (cells side by side count more
- * than once, so this is generous). */
-#define LAY_MAX_HEIGHT_PER_PAGE 1500.0
-
-typedef struct {
-  int b0, b1;                /* byte range in the paragraph text */
-  const gw_style *st;
-  const gw_fo *fo;           /* the object that produced the span */
-  const gw_fo *link;
-  int obj;                   /* index in para.objs or -1 */
-} para_span;
-
-typedef struct {
-  piece_kind kind;
-  double w, asc, desc;
-  double wmin, wmax;         /* leaders: elastic length */
-  gw_image *image;
-  int leader_pattern;
-  double rule_thickness;
-} para_obj;
-
-typedef struct {
-  int byte;
-  gunichar ch;
-  double adv;                /* advance incl. letter-spacing and grid */
-  double shrink;             /* how much may be squeezed (punctuation + letter-spacing) */
-  double ls_shrink;          /* of which elastic letter-spacing (optimum − minimum) */
-  int item;                  /* index into items */
-  int span;
-  int squeeze_side;
-  unsigned brk : 1;          /* a line may break before this char */
-  unsigned mandatory : 1;    /* forced break before this char */
-  unsigned white : 1;
-  unsigned cjk : 1;
-  unsigned is_obj : 1;
-} pchar;
-
-typedef struct {
-  lay_job *job;
-  const gw_fo *block;
-  const gw_style *bst;       /* block style */
-  GString *text;
-  GArray *spans;             /* para_span */
-  GArray *objs;              /* para_obj */
-  /* white-space state */
-  int pending_ws;            /* 0 none, 1 space, 2 space containing a line feed */
-  gunichar last_ch;
-  /* shaping */
-  GPtrArray *items;          /* PangoItem* */
-  GPtrArray *glyphs;         /* PangoGlyphString* per item */
-  pchar *chars;
-  int n;
-  double *adj_delta, *adj_shift; /* per char: width change and glyph offset of its line */
-  GPtrArray *footnotes;      /* footnote-body nodes met in the paragraph (borrowed) */
-  GArray *footnote_at;       /* byte offset in text where each footnote's citation ends */
-} para;
 
 /* ---- 1. collecting ---- */
 
@@ -445,6 +384,8 @@ para_shape (para *p)
       pc->mandatory = c > 0 && cps[c - 1] == '\n';
       gboolean uax = la[c].is_line_break || (c > 0 && cps[c - 1] == 0x200B);
       pc->brk = st->wrap && gw_kinsoku_break_ok (cps, p->n, c, uax);
+      if (pc->brk && gw_kinsoku_number_glue (cps, p->n, c))
+        pc->brk = 0, pc->soft = 1; /* keep the number whole unless it is longer than a line */
       if (c > 0 && p->chars[c - 1].is_obj)
         pc->brk = pc->brk || st->wrap;
       if (sp->obj >= 0)
@@ -480,428 +421,17 @@ para_shape (para *p)
   g_free (la);
 }
 
-/* ---- 4./5. lines ---- */
-
-typedef struct {
-  double *delta;             /* per char: width change */
-  double *shift;             /* per char: x offset of its first glyph */
-} line_adjust;
-
-/* Adds a text piece for chars [a, b) of one item. */
-static void
-line_add_text_piece (para *p, lay_line *line, int a, int b, double x, const line_adjust *adj)
+/* Whether closing marks may hang past the line end: gx:hanging-punctuation="allow-end" on
+ * the block or an ancestor (the nearest one decides; default none). */
+static gboolean
+para_hanging (const gw_fo *fo)
 {
-  lay_job *job = p->job;
-  pchar *ca = &p->chars[a];
-  PangoItem *src_item = g_ptr_array_index (p->items, ca->item);
-  PangoGlyphString *src = g_ptr_array_index (p->glyphs, ca->item);
-  para_span *sp = &g_array_index (p->spans, para_span, ca->span);
-  int byte_a = ca->byte - src_item->offset, byte_b = p->chars[b].byte - src_item->offset;
-  PangoGlyphString *gs = pango_glyph_string_new ();
-  /* the glyphs of [byte_a, byte_b): log_clusters rise with the glyph index (left-to-right
-   * text), so a binary search finds the first and the run ends at byte_b — linear in the
-   * line, not in the paragraph */
-  int lo = 0, hi = src->num_glyphs;
-  while (lo < hi)
+  for (; fo; fo = fo->parent)
     {
-      int mid = (lo + hi) / 2;
-      if (src->log_clusters[mid] < byte_a)
-        lo = mid + 1;
-      else
-        hi = mid;
+      if (fo->props && fo->props->hanging_punctuation)
+        return fo->props->hanging_punctuation == 2;
     }
-  int g0 = lo, g1 = lo;
-  while (g1 < src->num_glyphs && src->log_clusters[g1] < byte_b)
-    g1++;
-  pango_glyph_string_set_size (gs, g1 - g0);
-  int k = 0;
-  double w = 0;
-  int prev_char = -1;
-  int ci = a;
-  for (int g = g0; g < g1; g++)
-    {
-      int lc = src->log_clusters[g];
-      if (lc < byte_a || lc >= byte_b)
-        continue;
-      gs->glyphs[k] = src->glyphs[g];
-      gs->log_clusters[k] = lc - byte_a;
-      /* char index of this glyph's cluster (advances with g) */
-      while (ci + 1 < b && p->chars[ci + 1].byte - src_item->offset <= lc)
-        ci++;
-      if (ci != prev_char)
-        {
-          /* natural cluster width from the shaper is replaced by the char's laid-out advance:
-           * first glyph of the cluster carries the whole advance difference */
-          double nat = 0;
-          int g2 = g;
-          for (; g2 < g1 && src->log_clusters[g2] == lc; g2++)
-            nat += src->glyphs[g2].geometry.width / (double) PANGO_SCALE;
-          /* a cluster may cover several characters (a —— ligature): all their advances */
-          int next_byte = g2 < g1 ? src->log_clusters[g2] : byte_b;
-          if (next_byte > byte_b || next_byte <= lc)
-            next_byte = byte_b;
-          double target = 0;
-          for (int cc = ci; cc < b && p->chars[cc].byte - src_item->offset < next_byte; cc++)
-            target += p->chars[cc].adv + adj->delta[cc];
-          gs->glyphs[k].geometry.width += (int) lround ((target - nat) * PANGO_SCALE);
-          gs->glyphs[k].geometry.x_offset += (int) lround (adj->shift[ci] * PANGO_SCALE);
-          prev_char = ci;
-        }
-      w += gs->glyphs[k].geometry.width / (double) PANGO_SCALE;
-      k++;
-    }
-  /* a light copy of the item: its font and analysis, without the attribute list that
-   * pango_item_copy would duplicate for every line */
-  PangoItem *it = pango_item_new ();
-  it->analysis = src_item->analysis;
-  it->analysis.extra_attrs = NULL;
-  if (it->analysis.font)
-    g_object_ref (it->analysis.font);
-  it->offset = 0;
-  it->length = byte_b - byte_a;
-  it->num_chars = b - a;
-  lay_own (job, it, (GDestroyNotify) pango_item_free);
-  lay_own (job, gs, (GDestroyNotify) pango_glyph_string_free);
-  lay_piece *pc = lay_alloc (job, sizeof *pc);
-  pc->kind = PIECE_TEXT;
-  pc->x = x;
-  pc->w = w;
-  pc->st = sp->st;
-  pc->link = sp->link;
-  pc->page_number = sp->fo && sp->fo->kind == FO_PAGE_NUMBER ? sp->fo : NULL;
-  pc->font = src_item->analysis.font;
-  pc->item = it;
-  pc->glyphs = gs;
-  char *t = g_strndup (p->text->str + ca->byte, p->chars[b].byte - ca->byte);
-  lay_own (job, t, g_free);
-  pc->text = t;
-  pc->rise = sp->st->baseline_shift_kind == 1 ? sp->st->font_size * 0.33
-             : sp->st->baseline_shift_kind == 2 ? -sp->st->font_size * 0.2
-                                                : sp->st->baseline_shift;
-  g_ptr_array_add (line->pieces, pc);
-}
-
-/* The above/below extent of a style's primary font with its half-leading. */
-static void
-line_strut (lay_job *job, const gw_style *st, double *above, double *below)
-{
-  PangoFont *f = gw_fonts_primary (job->fonts, st);
-  double a = st->font_size * 0.88, d = st->font_size * 0.12;
-  if (f)
-    gw_fonts_metrics (job->fonts, f, &a, &d);
-  double lh = gw_style_line_height (st);
-  if (st->grid && st->grid_line_pitch > 0)
-    lh = st->grid_line_pitch;
-  double hl = (lh - (a + d)) / 2;
-  *above = a + hl;
-  *below = d + hl;
-}
-
-/* Builds one line from chars [a, b) (b exclusive, trailing white already trimmed). */
-static lay_line *
-para_make_line (para *p, const lay_ref *ref, int a, int b, double x0, double avail,
-                gboolean last, double *used)
-{
-  lay_job *job = p->job;
-  const gw_style *bst = p->bst;
-  lay_line *line = lay_alloc (job, sizeof *line);
-  line->pieces = g_ptr_array_new ();
-  lay_own (job, line->pieces, (GDestroyNotify) g_ptr_array_unref);
-  int n = b - a;
-  line_adjust adj = { p->adj_delta, p->adj_shift }; /* zeroed over [a, b] for this line */
-  memset (adj.delta + a, 0, sizeof (double) * (b - a + 1));
-  memset (adj.shift + a, 0, sizeof (double) * (b - a + 1));
-  double natural = 0;
-  for (int c = a; c < b; c++)
-    natural += p->chars[c].adv;
-  if (n > 0)
-    {
-      para_span *sp = &g_array_index (p->spans, para_span, p->chars[b - 1].span);
-      natural -= sp->st->letter_spacing.opt; /* no letter-spacing after the last char */
-      adj.delta[b - 1] -= sp->st->letter_spacing.opt;
-    }
-  /* a closing mark that does not fit hangs in the margin (see para_break) */
-  gboolean hang = FALSE;
-  if (n > 1 && natural > avail + 0.01 && p->chars[b - 1].squeeze_side == 1)
-    {
-      double cap = 0;
-      for (int c = a; c < b; c++)
-        cap += p->chars[c].shrink;
-      if (natural - cap > avail + 0.01)
-        {
-          hang = TRUE;
-          natural -= p->chars[b - 1].adv;
-        }
-    }
-  double extra = avail - natural;
-  /* leaders stretch first */
-  for (int c = a; c < b && extra > 0; c++)
-    if (p->chars[c].is_obj)
-      {
-        para_obj *o = &g_array_index (p->objs, para_obj, g_array_index (p->spans, para_span, p->chars[c].span).obj);
-        if (o->kind == PIECE_LEADER && o->wmax > o->w)
-          {
-            double grow = MIN (extra, o->wmax - o->w);
-            adj.delta[c] += grow;
-            extra -= grow;
-          }
-      }
-  gw_align align = bst->text_align;
-  if (last)
-    {
-      if (bst->text_align_last != GW_ALIGN_RELATIVE)
-        align = bst->text_align_last;
-      else if (align == GW_ALIGN_JUSTIFY)
-        align = GW_ALIGN_START;
-    }
-  if (extra < -0.01)
-    {
-      /* squeezed line: take the overflow from squeezable punctuation */
-      double cap = 0;
-      int last = hang ? b - 1 : b;
-      for (int c = a; c < last; c++)
-        cap += p->chars[c].shrink;
-      double f = cap > 0 ? MIN (1.0, -extra / cap) : 0;
-      for (int c = a; c < last; c++)
-        if (p->chars[c].shrink > 0)
-          {
-            double s = p->chars[c].shrink * f;
-            adj.delta[c] -= s;
-            if (p->chars[c].squeeze_side < 0)
-              adj.shift[c] -= s;
-            extra += s;
-          }
-    }
-  else if (align == GW_ALIGN_JUSTIFY && extra > 0.01)
-    {
-      int gaps = 0, end = hang ? b - 1 : b;
-      for (int c = a; c + 1 < end; c++)
-        if (p->chars[c].white || p->chars[c].cjk || p->chars[c + 1].cjk)
-          gaps++;
-      if (gaps > 0)
-        {
-          double g = extra / gaps;
-          for (int c = a; c + 1 < end; c++)
-            if (p->chars[c].white || p->chars[c].cjk || p->chars[c + 1].cjk)
-              adj.delta[c] += g;
-          extra = 0;
-        }
-    }
-  double x = x0;
-  if (align == GW_ALIGN_CENTER)
-    x += extra / 2;
-  else if (align == GW_ALIGN_END)
-    x += extra;
-  line_strut (job, bst, &line->above, &line->below);
-  double pos = x;
-  int run = a;
-  while (run < b)
-    {
-      pchar *pc = &p->chars[run];
-      if (pc->is_obj)
-        {
-          para_span *sp = &g_array_index (p->spans, para_span, pc->span);
-          para_obj *o = &g_array_index (p->objs, para_obj, sp->obj);
-          lay_piece *pi = lay_alloc (job, sizeof *pi);
-          pi->kind = o->kind;
-          pi->x = pos;
-          pi->w = pc->adv + adj.delta[run];
-          pi->asc = o->asc;
-          pi->desc = o->desc;
-          pi->st = sp->st;
-          pi->link = sp->link;
-          pi->image = o->image;
-          pi->leader_pattern = o->leader_pattern;
-          pi->rule_thickness = o->rule_thickness;
-          g_ptr_array_add (line->pieces, pi);
-          if (o->kind == PIECE_IMAGE)
-            line->above = MAX (line->above, o->asc);
-          pos += pi->w;
-          run++;
-          continue;
-        }
-      if (pc->ch == '\n')
-        {
-          run++;
-          continue;
-        }
-      int end = run + 1;
-      while (end < b && !p->chars[end].is_obj && p->chars[end].ch != '\n'
-             && p->chars[end].item == pc->item && p->chars[end].span == pc->span)
-        end++;
-      double w = 0;
-      for (int c = run; c < end; c++)
-        w += p->chars[c].adv + adj.delta[c];
-      line_add_text_piece (p, line, run, end, pos, &adj);
-      para_span *sp = &g_array_index (p->spans, para_span, pc->span);
-      if (sp->st != bst && !bst->grid)
-        {
-          double ab, be;
-          line_strut (job, sp->st, &ab, &be);
-          line->above = MAX (line->above, ab);
-          line->below = MAX (line->below, be);
-        }
-      pos += w;
-      run = end;
-    }
-  line->x = lay_start_indent (bst, ref);
-  line->w = ref->x + ref->width - lay_end_indent (bst, ref) - line->x;
-  *used = pos - x0 - (hang ? p->chars[b - 1].adv : 0);
-  return line;
-}
-
-/* The start x (absolute in the emit origin) and width available for line `k` (0-based). */
-static void
-para_line_geom (para *p, const lay_ref *ref, gboolean first_para, int k, gboolean is_last,
-                double *x0, double *avail)
-{
-  const gw_style *st = p->bst;
-  double sabs = lay_start_indent (st, ref);
-  double w = ref->x + ref->width - lay_end_indent (st, ref) - sabs;
-  *x0 = sabs;
-  if (k == 0 && first_para)
-    {
-      double ti = gw_len_resolve (st->text_indent, ref->width, 0);
-      double cells = ti / st->font_size;
-      if (st->grid && st->grid_char_pitch > 0 && fabs (cells - round (cells)) < 0.01)
-        ti = round (cells) * st->grid_char_pitch; /* "2em" = two grid cells */
-      *x0 += ti;
-      w -= ti;
-    }
-  if (is_last)
-    w -= gw_len_resolve (st->last_line_end_indent, ref->width, 0);
-  *avail = MAX (w, 1);
-}
-
-/* Greedy breaking with 避头尾 and squeezing; appends VI_LINE items. */
-static void
-para_break (para *p, const lay_ref *ref, gboolean first_para, GPtrArray *out)
-{
-  GArray *starts = g_array_new (FALSE, FALSE, sizeof (int));
-  GArray *ends = g_array_new (FALSE, FALSE, sizeof (int));
-  int i = 0;
-  gboolean preserve = !p->bst->ws_collapse;
-  while (i < p->n)
-    {
-      if (!preserve)
-        while (i < p->n && p->chars[i].white && !p->chars[i].mandatory)
-          i++;
-      if (i >= p->n)
-        break;
-      double x0, avail;
-      para_line_geom (p, ref, first_para, (int) starts->len, FALSE, &x0, &avail);
-      double x = 0, shrink = 0, ls_shrink = 0;
-      int last_break = -1;
-      int j = i;
-      int end = p->n;
-      for (; j < p->n; j++)
-        {
-          pchar *pc = &p->chars[j];
-          if (j > i && pc->mandatory)
-            {
-              end = j;
-              break;
-            }
-          if (j > i && pc->brk)
-            last_break = j;
-          if (pc->ch == '\n')
-            continue;
-          x += pc->adv;
-          shrink += pc->shrink;
-          ls_shrink += pc->ls_shrink;
-          if (x > avail + 0.01 && j > i && !pc->white && x - ls_shrink <= avail + 0.01)
-            continue; /* elastic letter-spacing (minimum < optimum) absorbs it */
-          if (x > avail + 0.01 && j > i && !pc->white)
-            {
-              /* overflow at j: squeeze to keep no-start characters on the line */
-              if (!pc->brk || gw_kinsoku_no_start (pc->ch))
-                {
-                  int k = j;
-                  double xx = x, sh = shrink;
-                  while (xx - sh <= avail + 0.01)
-                    {
-                      if (k + 1 >= p->n || p->chars[k + 1].brk || p->chars[k + 1].mandatory)
-                        break;
-                      if (!gw_kinsoku_no_start (p->chars[k + 1].ch))
-                        {
-                          xx = avail + 1e9; /* a real character would follow: give up */
-                          break;
-                        }
-                      k++;
-                      xx += p->chars[k].adv;
-                      sh += p->chars[k].shrink;
-                    }
-                  gboolean can_end = k + 1 >= p->n || p->chars[k + 1].brk || p->chars[k + 1].mandatory;
-                  if (xx - sh <= avail + 0.01 && can_end)
-                    {
-                      end = k + 1;
-                      break;
-                    }
-                  /* hanging punctuation (悬挂): one closing mark may hang in the margin */
-                  if (k == j && can_end && p->chars[k].squeeze_side == 1
-                      && xx - p->chars[k].adv - (sh - p->chars[k].shrink) <= avail + 0.01)
-                    {
-                      end = k + 1;
-                      break;
-                    }
-                }
-              end = last_break > i ? last_break : j;
-              break;
-            }
-        }
-      if (j >= p->n && end == p->n)
-        end = p->n;
-      int b = end;
-      if (!preserve)
-        while (b > i && p->chars[b - 1].white)
-          b--;
-      g_array_append_val (starts, i);
-      g_array_append_val (ends, b);
-      i = end;
-    }
-  int nlines = (int) starts->len;
-  const gw_style *st = p->bst;
-  for (int k = 0; k < nlines; k++)
-    {
-      int a = g_array_index (starts, int, k), b = g_array_index (ends, int, k);
-      gboolean last = k == nlines - 1 || (b < p->n && (p->chars[g_array_index (starts, int, k + 1)].mandatory || p->chars[b].ch == '\n'));
-      double x0, avail, used;
-      para_line_geom (p, ref, first_para, k, k == nlines - 1, &x0, &avail);
-      lay_line *line = para_make_line (p, ref, a, b, x0, avail, last, &used);
-      line->first_byte = p->chars[a].byte;
-      if (used > avail + 0.5 && !p->bst->grid)
-        {
-          /* an unbreakable run wider than the line: it is clipped by the page, say so */
-          gw_diag_warn_once (p->job->ctx->diag, "overfull", p->job->tree->file, p->block->line,
-                             "a line is %.1fpt wider than the space available", used - avail);
-        }
-      vitem *it = lay_item_new (p->job, VI_LINE);
-      it->u.line = line;
-      it->h = line->above + line->below;
-      if (st->grid && st->grid_line_pitch > 0 && it->h < st->grid_line_pitch * 1.01)
-        {
-          double extra = st->grid_line_pitch - it->h;
-          line->above += extra / 2;
-          line->below += extra / 2;
-          it->h = st->grid_line_pitch;
-        }
-      gboolean ok = (k + 1) >= st->orphans && (nlines - k - 1) >= st->widows;
-      it->no_break_after = !ok && k < nlines - 1;
-      g_ptr_array_add (out, it);
-      /* a bound on memory: far more lines than the page limit can hold stops the layout */
-      p->job->laid_h += it->h;
-      if (p->job->laid_h > p->job->ctx->limits.max_pages * LAY_MAX_HEIGHT_PER_PAGE)
-        {
-          if (!p->job->stopped)
-            gw_diag_error (p->job->ctx->diag, p->job->tree->file, p->block->line,
-                           "the document is longer than %u pages; stopped",
-                           p->job->ctx->limits.max_pages);
-          p->job->stopped = TRUE;
-          break;
-        }
-    }
-  g_array_free (starts, TRUE);
-  g_array_free (ends, TRUE);
+  return FALSE;
 }
 
 /* Lays out inline children from `first` up to a block-level child. */
@@ -924,6 +454,7 @@ lay_inline_run (lay_job *job, const gw_fo *block, const gw_fo *first, const lay_
   p.objs = g_array_new (FALSE, FALSE, sizeof (para_obj));
   p.footnotes = g_ptr_array_new ();
   p.footnote_at = g_array_new (FALSE, FALSE, sizeof (int));
+  p.hang = para_hanging (block);
   double line_w = ref->x + ref->width - lay_start_indent (p.bst, ref) - lay_end_indent (p.bst, ref);
   const gw_fo *c = first;
   for (; c; c = c->next)
@@ -966,7 +497,7 @@ lay_inline_run (lay_job *job, const gw_fo *block, const gw_fo *first, const lay_
                 }
             }
         }
-      para_break (&p, ref, first_para, out);
+      lay_para_break (&p, ref, first_para, out);
     }
   /* footnote bodies go with the line that cites them; the page breaker reserves their
    * height and places them at the foot of the page */

@@ -9,6 +9,7 @@ gw_record_cache_new (void)
   g_mutex_init (&c->schemas_lock);
   g_mutex_init (&c->regimes_lock);
   g_mutex_init (&c->registries_lock);
+  g_mutex_init (&c->labels_lock);
   return c;
 }
 
@@ -22,8 +23,10 @@ gw_record_cache_free (gw_record_cache *cache)
   g_clear_pointer (&cache->regimes, g_hash_table_destroy);
   g_clear_pointer (&cache->schemas, g_hash_table_destroy);
   g_clear_pointer (&cache->registries, g_hash_table_destroy);
+  g_clear_pointer (&cache->labels, g_hash_table_destroy);
   g_mutex_clear (&cache->schemas_lock);
   g_mutex_clear (&cache->regimes_lock);
   g_mutex_clear (&cache->registries_lock);
+  g_mutex_clear (&cache->labels_lock);
   g_free (cache);
 }

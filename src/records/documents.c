@@ -8,6 +8,7 @@
  *      contributes its <document>s whose own @when (if any) is true;
  *   3. each document's @name expression gives the output name, made safe by
  *      gw_docname_sanitize_new (an empty name falls back to <xsl base>-<record id>). */
+#include "base/i18n.h"
 #include "records/documents.h"
 #include "records/private.h"
 #include "base/xmlload.h"
@@ -129,8 +130,8 @@ documents_registry (gw_ctx *ctx, gw_record_cache *cache, const char *path)
       if (doc && (!root || !root->ns || strcmp ((const char *) root->ns->href, GW_DOCUMENTS_NS)
                   || strcmp ((const char *) root->name, "documents")))
         {
-          gw_diag_error (ctx->diag, path, 0, "not a document registry (expected <documents "
-                         "xmlns=\"%s\">)", GW_DOCUMENTS_NS);
+          gw_diag_error (ctx->diag, path, 0, _("not a document registry (expected <documents "
+                         "xmlns=\"%s\">)"), GW_DOCUMENTS_NS);
           g_clear_pointer (&doc, xmlFreeDoc);
         }
       if (doc)
@@ -161,8 +162,8 @@ documents_eval (gw_ctx *ctx, xmlXPathContextPtr xc, xmlNodePtr el, const char *a
     return NULL;
   xmlXPathObjectPtr res = xmlXPathEvalExpression (expr, xc);
   if (!res)
-    gw_diag_error (ctx->diag, registry, xmlGetLineNo (el), "%s=\"%s\": not a valid XPath "
-                   "expression for this record", attr, (const char *) expr);
+    gw_diag_error (ctx->diag, registry, xmlGetLineNo (el), _("%s=\"%s\": not a valid XPath "
+                   "expression for this record"), attr, (const char *) expr);
   xmlFree (expr);
   return res;
 }
@@ -228,7 +229,7 @@ gw_record_documents (gw_ctx *ctx, gw_record_cache *cache, const gw_record *rec)
             {
               if (!xsl || strchr (xsl, '/') || xsl[0] == '.')
                 gw_diag_error (ctx->diag, registry, xmlGetLineNo (d),
-                               "<document>: xsl must name a stylesheet file in xsl/");
+                               _("<document>: xsl must name a stylesheet file in xsl/"));
               ok = FALSE;
             }
           else

@@ -19,6 +19,8 @@ struct gw_record_cache {
   GMutex regimes_lock;
   GHashTable *registries; /* documents.c: canonical path → xmlDocPtr */
   GMutex registries_lock;
+  GHashTable *labels;   /* labels.c: record kind → gw_labels * (NULL = the kind has none) */
+  GMutex labels_lock;
 };
 
 /* Parses the record at `path` and validates it against the schema of its kind (record.c).

@@ -1,4 +1,5 @@
 /* cache.c — compiled stylesheets shared by the workers of a batch (see transform.h). */
+#include "base/i18n.h"
 #include "transform/transform.h"
 
 struct gw_stylesheet_cache {
@@ -50,7 +51,7 @@ gw_stylesheet_cache_lookup (gw_stylesheet_cache *cache, gw_ctx *ctx, const char 
       style = found;
       if (!style)
         gw_diag_error (ctx->diag, xsl_path, 0,
-                       "stylesheet failed to compile earlier in this run (see above)");
+                       _("stylesheet failed to compile earlier in this run (see above)"));
       g_free (key);
     }
   else

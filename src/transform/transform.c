@@ -5,6 +5,7 @@
  * ("runtime error: file F line N element E") and then the message — while libxml2 reports
  * XPath problems separately through the structured handler. A tf_job collects these pieces
  * and sends one "F:N: element <E>: message (detail)" report per error into ctx->diag. */
+#include "base/i18n.h"
 #include "transform/transform.h"
 #include "transform/ext.h"
 #include "base/xmlload.h"
@@ -42,9 +43,13 @@ typedef struct tf_job {
   gboolean stopped;   /* stopped at a limit: drop libxslt's debug dump that follows */
   gboolean out_of_memory; /* reported once */
   unsigned errors;
+  xsltTransformContextPtr tctxt; /* borrowed: the transformation running (NULL while
+                                    compiling): its current instruction locates xsl:message */
   xmlGenericErrorFunc saved_generic; /* libxml2's generic handler before the job */
   void *saved_generic_ctx;
 } tf_job;
+
+static void tf_mark_lines (xsltStylesheetPtr style, xmlDocPtr result);
 
 /* The documents a stylesheet reads with document(), kept parsed for the next
  * transformations with the same stylesheet (hung on style->_private; gw_transform_free
@@ -270,7 +275,16 @@ tf_on_xslt_message (void *data, const char *fmt, ...)
     {
       gw_level level = GW_LEVEL_ERROR;
       if (!job->compiling && !job->have_context)
-        level = GW_LEVEL_NOTE; /* xsl:message output */
+        {
+          level = GW_LEVEL_NOTE; /* xsl:message output: at the xsl:message element */
+          xmlNodePtr inst = job->tctxt ? job->tctxt->inst : NULL;
+          if (inst && inst->doc && inst->doc->URL)
+            {
+              g_free (job->pend_file);
+              job->pend_file = g_strdup ((const char *) inst->doc->URL);
+              job->pend_line = xmlGetLineNo (inst);
+            }
+        }
       else if (g_ascii_strncasecmp (msg, "warning", 7) == 0)
         level = GW_LEVEL_WARNING;
       tf_emit (job, level, msg);
@@ -344,10 +358,10 @@ tf_on_xml_error (void *data, const xmlError *err)
       if (job->out_of_memory)
         ;
       else if (mb)
-        gw_diag_error (job->ctx->diag, job->style_name, 0, "ran out of memory (a gongwen "
-                       "process may use %u MB; GONGWEN_MAX_MEMORY sets the limit, 0 = none)", mb);
+        gw_diag_error (job->ctx->diag, job->style_name, 0, _("ran out of memory (a gongwen "
+                       "process may use %u MB; GONGWEN_MAX_MEMORY sets the limit, 0 = none)"), mb);
       else
-        gw_diag_error (job->ctx->diag, job->style_name, 0, "ran out of memory");
+        gw_diag_error (job->ctx->diag, job->style_name, 0, _("ran out of memory"));
       job->out_of_memory = TRUE;
       job->errors++;
     }
@@ -580,7 +594,7 @@ tf_refuse (xsltTransformContextPtr tctxt, const char *what, const char *value)
   const char *file = inst && inst->doc ? tf_display (job, (const char *) inst->doc->URL)
                                        : job->style_name;
   long line = inst ? xmlGetLineNo (inst) : 0;
-  gw_diag_error (job->ctx->diag, file, line, "refused: stylesheet %s %s '%s'", job->style_name,
+  gw_diag_error (job->ctx->diag, file, line, _("refused: stylesheet %s %s '%s'"), job->style_name,
                  what, value ? value : "");
   job->errors++;
   tf_set_refused (job, value);
@@ -656,8 +670,8 @@ tf_check_writers (tf_job *job, xmlDocPtr doc)
             {
               const char *file = tf_display (job, (const char *) doc->URL);
               gw_diag_error (job->ctx->diag, file, xmlGetLineNo (n),
-                             "refused: stylesheet %s uses <%s%s%s>, which writes files; "
-                             "stylesheets may not write files",
+                             _("refused: stylesheet %s uses <%s%s%s>, which writes files; "
+                             "stylesheets may not write files"),
                              file, n->ns->prefix ? (const char *) n->ns->prefix : "",
                              n->ns->prefix ? ":" : "", (const char *) n->name);
               ok = FALSE;
@@ -699,7 +713,7 @@ gw_transform_load (gw_ctx *ctx, const char *xsl_path)
   tf_job_finish (&job);
   g_mutex_unlock (&tf_compile_lock);
   if (!style && job.errors == 0)
-    gw_diag_error (ctx->diag, xsl_path, 0, "not a usable XSLT stylesheet");
+    gw_diag_error (ctx->diag, xsl_path, 0, _("not a usable XSLT stylesheet"));
   return style;
 }
 
@@ -746,10 +760,11 @@ gw_transform_apply (gw_ctx *ctx, xsltStylesheetPtr style, xmlDocPtr doc,
   xmlDocPtr result = NULL;
   if (!tctxt || !sec || xsltSetCtxtSecurityPrefs (sec, tctxt) != 0)
     {
-      gw_diag_error (ctx->diag, job.style_name, 0, "cannot set up the transformation");
+      gw_diag_error (ctx->diag, job.style_name, 0, _("cannot set up the transformation"));
       goto done;
     }
   tctxt->_private = &job;
+  job.tctxt = tctxt;
   tf_docs_preload (tctxt);
   xsltSetTransformErrorFunc (tctxt, &job, tf_on_xslt_message);
   tctxt->maxTemplateDepth = (int) MIN (ctx->limits.max_xslt_depth, (unsigned) G_MAXINT);
@@ -758,14 +773,14 @@ gw_transform_apply (gw_ctx *ctx, xsltStylesheetPtr style, xmlDocPtr doc,
     tctxt->xpathCtxt->opLimit = GW_XPATH_OP_LIMIT;
   if (params && xsltQuoteUserParams (tctxt, (const char **) params) != 0)
     {
-      gw_diag_error (ctx->diag, job.style_name, 0, "invalid stylesheet parameters");
+      gw_diag_error (ctx->diag, job.style_name, 0, _("invalid stylesheet parameters"));
       goto done;
     }
   tf_job_hook (&job);
   gw_xml_guard (ctx);
   result = xsltApplyStylesheetUser (style, doc, NULL, NULL, NULL, tctxt);
   if (tctxt->state != XSLT_STATE_OK && job.errors == 0)
-    gw_diag_error (ctx->diag, job.style_name, 0, "the transformation was stopped%s",
+    gw_diag_error (ctx->diag, job.style_name, 0, _("the transformation was stopped%s"),
                    tctxt->state == XSLT_STATE_STOPPED ? " (xsl:message terminate=\"yes\"?)" : "");
 done:;
   char *style_name = g_strdup (job.style_name);
@@ -777,7 +792,7 @@ done:;
       result = NULL;
     }
   else if (!result && gw_diag_error_count (ctx->diag) == errors_before)
-    gw_diag_error (ctx->diag, style_name, 0, "the transformation produced no result");
+    gw_diag_error (ctx->diag, style_name, 0, _("the transformation produced no result"));
   g_free (style_name);
   if (tctxt)
     {
@@ -786,7 +801,51 @@ done:;
     }
   xsltFreeSecurityPrefs (sec);
   xmlFreeDoc (copy);
+  tf_mark_lines (style, result);
   return result;
+}
+
+/* Adds "line:name" of every element of `n` and below to `set`. */
+static void
+tf_collect_lines (xmlNodePtr n, GHashTable *set)
+{
+  for (; n; n = n->next)
+    if (n->type == XML_ELEMENT_NODE)
+      {
+        g_hash_table_add (set, g_strdup_printf ("%ld:%s", xmlGetLineNo (n), (const char *) n->name));
+        tf_collect_lines (n->children, set);
+      }
+}
+
+/* Keeps a result element's line only where it is the line of the main stylesheet's literal
+ * element that made it: libxml2 copies a literal result element with the line it has in
+ * its own stylesheet file, so messages about the result (formatting warnings) can name
+ * `style`'s file and line; an element made by an imported stylesheet, or by xsl:element,
+ * gets line 0 (the stylesheet named without a line beats a wrong line). */
+static void
+tf_mark_lines (xsltStylesheetPtr style, xmlDocPtr result)
+{
+  if (!style->doc || !result)
+    return;
+  GHashTable *lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  tf_collect_lines (style->doc->children, lines);
+  for (xmlNodePtr n = xmlDocGetRootElement (result); n; n = gw_xml_next (n))
+    if (n->type == XML_ELEMENT_NODE)
+      {
+        char *key = g_strdup_printf ("%ld:%s", xmlGetLineNo (n), (const char *) n->name);
+        if (!g_hash_table_contains (lines, key))
+          n->line = 0;
+        g_free (key);
+      }
+  g_hash_table_destroy (lines);
+}
+
+/* The file a transformation's result is attributed to in messages: the stylesheet's
+ * (borrowed, valid with `style`). */
+const char *
+gw_transform_source (xsltStylesheetPtr style)
+{
+  return style && style->doc && style->doc->URL ? (const char *) style->doc->URL : "stylesheet";
 }
 
 /* Serialises a result document following xsl:output. */
@@ -798,7 +857,7 @@ gw_transform_serialize (gw_ctx *ctx, xsltStylesheetPtr style, xmlDocPtr result, 
   if (xsltSaveResultToString (&buf, &n, result, style) != 0)
     {
       gw_diag_error (ctx->diag, style->doc ? (const char *) style->doc->URL : NULL, 0,
-                     "cannot serialise the transformation result");
+                     _("cannot serialise the transformation result"));
       xmlFree (buf);
       return NULL;
     }

@@ -51,6 +51,11 @@ xmlDocPtr gw_transform_apply (gw_ctx *ctx, xsltStylesheetPtr style, xmlDocPtr do
                               const char *const *params, gboolean edit_doc)
   G_GNUC_WARN_UNUSED_RESULT;
 
+/* The file a result of `style` is named by in messages about it (formatting warnings): the
+ * stylesheet's path; the result's elements carry its lines (gw_transform_apply keeps a
+ * line only where the main stylesheet's literal element made the element). Borrowed. */
+const char *gw_transform_source (xsltStylesheetPtr style);
+
 /* Serialises a result document following the stylesheet's xsl:output. Returns a newly
  * allocated buffer (g_free) and its length, or NULL after reporting why. */
 char *gw_transform_serialize (gw_ctx *ctx, xsltStylesheetPtr style, xmlDocPtr result,

@@ -6,7 +6,7 @@
 # Prints one line per test: "ok - NAME" or "not ok - NAME: why"; "#" lines are notes.
 # Env: GW (binary under test), TOP (repo root), WORK (scratch directory), GW_LABEL.
 . "$TOP/tests/lib.sh"
-t_plan 82 asan=78
+t_plan 104 asan=97
 export GONGWEN_DATADIR="$TOP"
 D="$TOP/tests/cli"
 cd "$WORK" || exit 2
@@ -163,12 +163,26 @@ sed 's|<legal-representative>[^<]*</legal-representative>||' "$C/gen/case-gen-00
 sed -i 's/id="gen-00002"/id="gen-00002b"/; s/serial="1002"/serial="1902"/' "$C/gen/case-gen-00002b.xml"
 run "$GW" batch "$C/gen" -o "$WORK/b1" -j 2
 check "batch with a bad record: exit 1, summary lists it" 1 "12 documents written" \
-  "1 failed" "failed:" "case-gen-00002b.xml" "1 other file skipped"
+  "0 failed" "(7 records, 1 not valid: its documents were not made" "failed:" \
+  "case-gen-00002b.xml" "1 other file skipped"
 grep -qE "case-gen-00002b\.xml:[0-9]+: " "$WORK/err" \
   && t_ok "batch: the bad record's error is FILE:LINE: message" \
   || t_fail "batch: the bad record's error is FILE:LINE: message" "$(head -c 300 "$WORK/err")"
 [ "$(pdfs "$WORK/b1")" = 12 ] && t_ok "batch: the good records are written (12 PDFs)" \
   || t_fail "batch: the good records are written" "$(pdfs "$WORK/b1") PDFs"
+grep -q "法定代表人" "$WORK/out" && ! grep -q "legal-representative" "$WORK/out" \
+  && t_ok "batch summary: the bad record's field by its label, no element name" \
+  || t_fail "batch summary: the field by its label" "$(grep -A3 failed: "$WORK/out" | head -4)"
+run "$GW" batch "$C/gen" -o "$WORK/b1c" -j 2 --combine "$WORK/b1c.pdf"
+check "--combine with a bad record: no print file, says --combine-partial" 1 "--combine-partial"
+[ ! -f "$WORK/b1c.pdf" ] && t_ok "--combine with a bad record: no print file" || t_fail "--combine with a bad record" "written"
+run "$GW" batch "$C/gen" -o "$WORK/b1c" -j 2 --combine "$WORK/b1c.pdf" --combine-partial
+check "--combine-partial: the print file of the documents made, the missing named" 1 \
+  "b1c.pdf: missing the documents of" "case-gen-00002b.xml (not a valid record)"
+[ -f "$WORK/b1c.pdf" ] && [ "$(pages "$WORK/b1c.pdf")" -ge 12 ] && t_ok "--combine-partial: the print file is there" \
+  || t_fail "--combine-partial: the print file is there" "$(ls "$WORK" | grep b1c)"
+run "$GW" batch "$C/gen" -o "$WORK/b1c" --combine-partial
+check "--combine-partial without --combine: usage error" 2
 grep -q 'zz-not-a-record' "$WORK/err" \
   && t_fail "batch: a non-record file is skipped silently" "it was reported" \
   || t_ok "batch: a non-record file is skipped silently"
@@ -455,8 +469,8 @@ if command -v iconv >/dev/null; then
   if check "import a GBK export" 0; then
     same=1
     for f in "$WORK"/imported/*.xml; do
-      diff <(grep -v 'imported by\|source=' "$f") \
-           <(grep -v 'imported by\|source=' "$WORK/imported-gbk/$(basename "$f")") >/dev/null || same=0
+      diff <(grep -v 'gongwen import sha256\|source=' "$f") \
+           <(grep -v 'gongwen import sha256\|source=' "$WORK/imported-gbk/$(basename "$f")") >/dev/null || same=0
     done
     [ "$same" = 1 ] && t_ok "GBK and UTF-8 exports give the same records" \
       || t_fail "GBK and UTF-8 exports give the same records" "they differ"
@@ -478,6 +492,58 @@ run "$GW" batch "$WORK/imp2/cases" -o "$WORK/imported-pdf" -q
 check "the imported records render (6 documents)" 0
 [ "$(pdfs "$WORK/imported-pdf")" -ge 6 ] || t_fail "imported records render" "$(pdfs "$WORK/imported-pdf") PDFs"
 
+# .xlsx: a workbook made here (shared and inline strings, numbers, dates as serials) imports
+# into the same records as the CSV it was made from
+same_records() {  # DIR-A DIR-B: the same records but for the import mark and source
+  local f
+  for f in "$1"/*.xml; do
+    diff <(grep -v 'gongwen import sha256\|source=' "$f") \
+         <(grep -v 'gongwen import sha256\|source=' "$2/$(basename "$f")") >/dev/null || return 1
+  done
+  [ "$(ls "$1" | wc -l)" = "$(ls "$2" | wc -l)" ]
+}
+if python3 "$D/csv2xlsx.py" "$D/cases.csv" "$WORK/cases.xlsx" 2>"$WORK/err"; then
+  run "$GW" import "$WORK/cases.xlsx" -o "$WORK/imported-xlsx"
+  check "import an .xlsx workbook" 0 "(xlsx): 3 records written" "cases.xlsx:3:"
+  same_records "$WORK/imported" "$WORK/imported-xlsx" && t_ok ".xlsx and CSV give the same records" \
+    || t_fail ".xlsx and CSV give the same records" "$(diff -r "$WORK/imported" "$WORK/imported-xlsx" | head -5 | tr '\n' ' ')"
+  cp "$WORK/cases.xlsx" "$WORK/renamed.csv"
+  run "$GW" import "$WORK/renamed.csv" -o "$WORK/imported-renamed" -q
+  check "an .xlsx named .csv is read as the workbook it is" 0 "read as .xlsx"
+else
+  t_fail "make an .xlsx for the test" "$(head -3 "$WORK/err")"
+fi
+printf '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest of an old workbook' > "$WORK/old.xls"
+run "$GW" import "$WORK/old.xls" -o "$WORK/imported-xls"
+check "an old .xls says how to save it" 1 "save it as .xlsx" "CSV UTF-8"
+# a second import keeps a record edited by hand (a <penalty> added), replaces it with --force
+mkdir -p "$WORK/reimport"; cp "$WORK"/imported/*.xml "$WORK/reimport/"
+run "$GW" import "$D/cases.csv" -o "$WORK/reimport"
+check "a second import of the same sheet changes nothing" 0 "3 unchanged" "0 rows failed"
+sed -i 's|</decision>|  <penalty rule="p-failed-product" amount-yuan="5000">罚款人民币伍仟元整。</penalty>\n  </decision>|' \
+  "$WORK/reimport/case-2015-031.xml"
+run "$GW" import "$D/cases.csv" -o "$WORK/reimport"
+check "a second import keeps a hand-added <penalty> and says so" 0 "1 kept" \
+  "case-2015-031.xml was edited after it was imported"
+grep -q '<penalty' "$WORK/reimport/case-2015-031.xml" && t_ok "the hand edit is still there" \
+  || t_fail "the hand edit is still there" "no <penalty>"
+run "$GW" import "$D/cases.csv" -o "$WORK/reimport" --force -q
+check "import --force replaces the edited record" 0
+grep -q '<penalty' "$WORK/reimport/case-2015-031.xml" && t_fail "--force replaced it" "<penalty> still there" \
+  || t_ok "--force replaced it"
+run "$GW" import "$D/cases.csv" -o "$WORK/imported-quiet" -q
+[ "$(cat "$WORK/rc")" = 0 ] && [ ! -s "$WORK/out" ] && [ ! -s "$WORK/err" ] && t_ok "import -q prints nothing when all is well" \
+  || t_fail "import -q prints nothing when all is well" "$(cat "$WORK/out" "$WORK/err" | head -3)"
+# --template: an empty sheet with the columns, as .xlsx (read back) and as CSV
+run "$GW" import --template "$WORK/template.xlsx"
+check "import --template FILE.xlsx" 0 "an empty sheet with"
+run "$GW" import "$WORK/template.xlsx" -o "$WORK/imported-template"
+check "the template reads back: its columns are all known, no rows" 0 "0 records written"
+grep -q "not known" "$WORK/err" && t_fail "the template's columns are known" "$(head -2 "$WORK/err")"
+run "$GW" import --template "$WORK/template.csv" -q
+head -c 200 "$WORK/template.csv" | grep -q "编号,文号" && t_ok "import --template FILE.csv: the header row" \
+  || t_fail "import --template FILE.csv" "$(head -c 100 "$WORK/template.csv")"
+
 # ------------------------------------------------------------------ fonts
 run "$GW" fonts
 check "fonts: prints the role mapping" 0 "仿宋" "小标宋" "font configuration"
@@ -493,6 +559,13 @@ if [ "${GW_LABEL:-normal}" = normal ]; then
     t_ok "make install PREFIX=\$WORK/inst"
     [ -f "$WORK/inst/share/man/man1/gongwen.1" ] && t_ok "make install: man page installed" \
       || t_fail "make install: man page installed" "no share/man/man1/gongwen.1"
+    [ -f "$WORK/inst/share/man/zh_CN/man1/gongwen.1" ] && [ -f "$WORK/inst/share/locale/zh_CN/LC_MESSAGES/gongwen.mo" ] \
+      && t_ok "make install: the Chinese man page and messages installed" \
+      || t_fail "make install: the Chinese man page and messages installed" "$(cd "$WORK/inst/share" && find man locale | tr '\n' ' ')"
+    ! grep -q "README" "$WORK/inst/share/man/man1/gongwen.1" && t_ok "the installed man page stands alone (no README)" \
+      || t_fail "the installed man page stands alone" "it points at README"
+    ( cd /tmp && LC_ALL=zh_CN.UTF-8 env -u GW_LOCALEDIR "$WORK/inst/bin/gongwen" --help ) >"$WORK/out" 2>"$WORK/err"; echo $? > "$WORK/rc"
+    check "the installed binary speaks Chinese under zh_CN.UTF-8" 0 "用法：gongwen 命令"
     ( cd /tmp && env -u GONGWEN_DATADIR "$WORK/inst/bin/gongwen" render "$CASE" -o "$WORK/inst-out" -q ) \
       >"$WORK/out" 2>"$WORK/err"; echo $? > "$WORK/rc"
     check "the installed binary finds its data (no GONGWEN_DATADIR, outside the tree)" 0

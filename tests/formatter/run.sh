@@ -10,6 +10,8 @@
 #   images …                   every raster format, orientation, JPEG as-is, broken images,
 #                              a batch with a broken photo, FOP's examples (check_images.py)
 #   kinsoku / line-geometry    避头尾 and line boxes over every dump
+#   breaking …                 the paragraph breaker on FO it writes (check_breaking.py):
+#                              numbers whole at 28 start positions, squeezing, hanging
 #   pdf …                      qpdf --check, fonts embedded and subset (pdffonts), reading
 #                              order (pdftotext), byte-identical reruns (SOURCE_DATE_EPOCH)
 #   missing glyph …            a character no pinned font has: exit 1, FILE:LINE message, no
@@ -81,6 +83,7 @@ have autotable && check "autotable.fo" check_autotable.py "$WORK/autotable.areas
 have lists && check "lists.fo" check_lists.py "$WORK/lists.areas.xml"
 have absolute && check "absolute.fo" check_absolute.py "$WORK/absolute.areas.xml"
 have blocks && png blocks 72 && check "blocks.fo" check_blocks.py "$WORK/blocks.areas.xml" "$WORK/blocks-72dpi"
+check "breaking" check_breaking.py "$GW" "$WORK/breaking"
 have rotated && check "rotated.fo" check_rotated.py "$WORK/rotated.areas.xml" "$WORK/rotated.pdf"
 check "images" check_images.py "$GW" "$WORK/images" "$TOP/tests/hostile/data/record.xml"
 have props && png props 72 && check "props.fo" check_props.py "$WORK/props.areas.xml" "$WORK/props-72dpi-1.png"

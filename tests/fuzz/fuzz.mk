@@ -9,7 +9,7 @@ PKGS    := $(shell sed -n 's/^PKGS *= *//p' Makefile)
 SRCS    := $(filter-out src/cli/main.c,$(shell find src -name '*.c' | sort))
 HDRS    := $(shell find src tests/fuzz -name '*.h')
 OBJS    := $(SRCS:%.c=$(OUT)/obj/%.o)
-TARGETS := $(OUT)/fuzz_fo $(OUT)/fuzz_record $(OUT)/fuzz_props
+TARGETS := $(OUT)/fuzz_fo $(OUT)/fuzz_record $(OUT)/fuzz_props $(OUT)/fuzz_sheet
 SAN      = -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FCFLAGS  = -std=c11 -O1 -g -fno-omit-frame-pointer $(SAN) -D_GNU_SOURCE -DGW_VERSION='"fuzz"' \
            -DGW_DATADIR='"$(TOP)"' -DGW_FUZZ_TOP='"$(TOP)"' -Isrc $(shell pkg-config --cflags $(PKGS))

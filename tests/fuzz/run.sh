@@ -1,5 +1,5 @@
 #!/bin/bash
-# tests/fuzz/run.sh — builds the libFuzzer targets (fuzz_fo, fuzz_record, fuzz_props) with
+# tests/fuzz/run.sh — builds the libFuzzer targets (fuzz_fo, fuzz_record, fuzz_props, fuzz_sheet) with
 # clang -fsanitize=fuzzer,address,undefined into build/fuzz/, then runs each one.
 #
 #   tests/fuzz/run.sh                 build, then fuzz every target for FUZZ_SECONDS (60)
@@ -17,7 +17,7 @@ cd "$(dirname "$0")/../.." || exit 2
 TOP=$(pwd)
 CLANG=${CLANG:-clang}
 OUT=build/fuzz
-TARGETS=(fuzz_fo fuzz_record fuzz_props)
+TARGETS=(fuzz_fo fuzz_record fuzz_props fuzz_sheet)
 # fuzz_available : TRUE when clang can build a libFuzzer target here.
 fuzz_available() {
   command -v "$CLANG" >/dev/null 2>&1 || return 1
@@ -48,6 +48,16 @@ fuzz_seeds() {
       while IFS= read -r f; do cp "$f" "$d/$(echo "$f" | tr / _)"; done \
         < <({ find xml tests/records/bad tests/transform/records -name '*.xml' ! -path 'xml/schema/*'
                  find tests/hostile -maxdepth 1 -name '*.xml'; } 2>/dev/null) ;;
+    fuzz_sheet)  # the first byte says what the rest is (fuzz_sheet.c): 0 a file, 1-3 a part
+      { printf '\0'; cat tests/cli/cases.csv; } > "$d/cases.csv"
+      { printf '\0'; iconv -f UTF-8 -t GB18030 tests/cli/cases.csv; } > "$d/cases-gbk.csv" 2>/dev/null
+      if python3 tests/cli/csv2xlsx.py tests/cli/cases.csv "$d/x.xlsx" 2>/dev/null; then
+        { printf '\0'; cat "$d/x.xlsx"; } > "$d/cases.xlsx"
+        { printf '\1'; unzip -p "$d/x.xlsx" xl/worksheets/results.xml; } > "$d/sheet.xml"
+        { printf '\2'; unzip -p "$d/x.xlsx" xl/sharedStrings.xml; } > "$d/strings.xml"
+        { printf '\3'; unzip -p "$d/x.xlsx" xl/styles.xml; } > "$d/styles.xml"
+        rm -f "$d/x.xlsx"
+      fi ;;
   esac
 }
 
@@ -58,6 +68,7 @@ fuzz_options() {
     fuzz_fo) dict=tests/fuzz/fo.dict ;;
     fuzz_record) dict=tests/fuzz/record.dict ;;
     fuzz_props) dict=tests/fuzz/props.dict ;;
+    fuzz_sheet) dict=tests/fuzz/sheet.dict ;;
   esac
   echo "-timeout=30 -rss_limit_mb=3072 -max_len=65536 -dict=$dict"
 }

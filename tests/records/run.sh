@@ -19,7 +19,7 @@ SCHEMA="$XML/schema"
 SEED=${SEED:-$HERE/seed/000_c3f4dae673c18ae0.txt}
 NSURI='urn:gongwen:record:1'
 . "$TOP/tests/lib.sh"
-t_plan 59
+t_plan 66
 
 ok()   { echo "ok - $1"; }
 fail() { echo "not ok - $1: $2"; }
@@ -58,6 +58,9 @@ fi
 
 # (d) semantic cross-checks against the regimes' rules (one line per record).
 python3 "$HERE/check_rules.py" "$XML" 2>&1 | sed "s|$TOP/||"
+
+# labels: every schema field has a row in its kind's label table (labels.py).
+python3 "$HERE/labels.py" "$SCHEMA" 2>&1
 
 # inventory: the kinds and the sample counts the brief asks for.
 count_kind() { # count_kind KIND [XPATH-CONDITION]

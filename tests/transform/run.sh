@@ -135,7 +135,7 @@ run "$GW" xslt "$D/params.xsl" "$D/ext-cases.xml" -p "novalue"
 check "malformed --param is a usage error" 1 "--param 'novalue': expected NAME=VALUE"
 
 run "$GW" xslt "$D/message.xsl" "$D/ext-cases.xml"
-check "xsl:message is a note, not a failure" 0 "message.xsl: note: just saying"
+check "xsl:message is a note, not a failure, at the xsl:message line" 0 "message.xsl:7: note: just saying"
 run "$GW" xslt "$D/message.xsl" "$D/ext-cases.xml" -p stop=yes
 check "xsl:message terminate=\"yes\" fails the run" 1 "giving up"
 
@@ -193,7 +193,7 @@ check "validate: inspection clause and check references resolve" 1 \
 sed 's/<sampled>2015-07-08</<sampled>2015-13-08</' "$R/case-ok.xml" > bad-date.xml
 run "$GW" validate bad-date.xml
 check "validate: schema error as FILE:LINE: element <x>: what was expected" 1 \
-  "bad-date.xml:58: element <sampled>: '2015-13-08' is not a valid date"
+  "bad-date.xml:58: 抽样日期: '2015-13-08' is not a date; write it as 2015-07-08"
 
 run "$GW" validate "$TOP/xml/schema/case.rng"
 check "validate: a non-record is reported, not crashed on" 1 "not a gongwen record"

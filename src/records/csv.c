@@ -1,12 +1,12 @@
-/* csv.c — reading a spreadsheet export (see csv.h). */
-#include "cli/csv.h"
-#include "base/files.h"
+/* csv.c — reading a CSV export of a spreadsheet (see sheet.h). */
+#include "base/i18n.h"
+#include "records/sheet.h"
 
 #include <string.h>
 
 /* Frees one row. */
-static void
-csv_row_free (gw_csv_row *row)
+void
+gw_sheet_row_free (gw_sheet_row *row)
 {
   g_ptr_array_unref (row->fields);
   g_free (row);
@@ -33,7 +33,7 @@ csv_to_utf8 (gw_ctx *ctx, const char *path, const char *data, gsize len, const c
     {
       if (!g_utf8_validate (data + skip, (gssize) (len - skip), NULL))
         {
-          gw_diag_error (ctx->diag, path, 0, "starts with a UTF-8 mark but is not UTF-8");
+          gw_diag_error (ctx->diag, path, 0, _("starts with a UTF-8 mark but is not UTF-8"));
           return NULL;
         }
       return g_strndup (data + skip, len - skip);
@@ -43,35 +43,30 @@ csv_to_utf8 (gw_ctx *ctx, const char *path, const char *data, gsize len, const c
   char *out = g_convert (data + skip, (gssize) (len - skip), "UTF-8", from, NULL, &written, &err);
   if (!out)
     {
-      gw_diag_error (ctx->diag, path, 0, "neither UTF-8 nor GBK/GB18030 text (%s)", err->message);
+      gw_diag_error (ctx->diag, path, 0, _("neither UTF-8 nor GBK/GB18030 text (%s)"), err->message);
       g_error_free (err);
       return NULL;
     }
   if (memchr (out, '\0', written))
     {
-      gw_diag_error (ctx->diag, path, 0, "holds a NUL character: not a text file");
+      gw_diag_error (ctx->diag, path, 0, _("holds a NUL character: not a text file"));
       g_free (out);
       return NULL;
     }
   return out;
 }
 
-/* Reads the rows. */
+/* Parses the rows. */
 GPtrArray *
-gw_csv_read (gw_ctx *ctx, const char *path, const char **encoding)
+gw_csv_parse (gw_ctx *ctx, const char *path, const char *data, gsize len, const char **encoding)
 {
-  char *data = NULL;
-  gsize len = 0;
   *encoding = NULL;
-  if (!gw_file_read_input (ctx, path, &data, &len))
-    return NULL;
   char *text = csv_to_utf8 (ctx, path, data, len, encoding);
-  g_free (data);
   if (!text)
     return NULL;
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) csv_row_free);
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) gw_sheet_row_free);
   GString *field = g_string_new (NULL);
-  gw_csv_row *row = NULL;
+  gw_sheet_row *row = NULL;
   long line = 1, quote_line = 0;
   gboolean quoted = FALSE, ok = TRUE;
   for (const char *p = text;; p++)
@@ -79,7 +74,7 @@ gw_csv_read (gw_ctx *ctx, const char *path, const char **encoding)
       char c = *p;
       if (!row && c)
         {
-          row = g_new0 (gw_csv_row, 1);
+          row = g_new0 (gw_sheet_row, 1);
           row->fields = g_ptr_array_new_with_free_func (g_free);
           row->line = line;
         }
@@ -87,7 +82,7 @@ gw_csv_read (gw_ctx *ctx, const char *path, const char **encoding)
         {
           if (!c)
             {
-              gw_diag_error (ctx->diag, path, quote_line, "a quoted field is not closed");
+              gw_diag_error (ctx->diag, path, quote_line, _("a quoted field is not closed"));
               ok = FALSE;
               break;
             }
@@ -133,7 +128,7 @@ gw_csv_read (gw_ctx *ctx, const char *path, const char **encoding)
         g_string_append_c (field, c);
     }
   if (row)
-    csv_row_free (row);
+    gw_sheet_row_free (row);
   g_string_free (field, TRUE);
   g_free (text);
   if (!ok)
