@@ -4,7 +4,7 @@
 PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= cc
-PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 cairo-pdf cairo-png librsvg-2.0 gdk-pixbuf-2.0 fontconfig glib-2.0 harfbuzz harfbuzz-subset libzip libgcrypt
+PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 cairo-pdf cairo-png librsvg-2.0 gdk-pixbuf-2.0 fontconfig glib-2.0 harfbuzz harfbuzz-subset libzip libgcrypt libsoup-3.0
 VERSION  = 0.1.0
 
 SRCS    := $(shell find src -name '*.c' | sort)
@@ -23,7 +23,7 @@ FONT_CHARS := $(shell find xml xsl -name '.*' -prune -o -type f -print)
 OBJS      := $(SRCS:%.c=build/obj/%.o)
 ASAN_OBJS := $(SRCS:%.c=build/asan-obj/%.o)
 
-.PHONY: all deps locale pot fonts demo check check-fast layering test asan bench bench-deps fuzz install uninstall clean golden-update
+.PHONY: all deps desk-deps desk-soak locale pot fonts demo check check-fast layering test asan bench bench-deps fuzz install uninstall clean golden-update
 
 all: deps build/gongwen locale fonts
 
@@ -81,12 +81,22 @@ demo: all
 	@mkdir -p out
 	build/gongwen batch xml/ -o out/
 
+# puppeteer-core for the desk's headless-Chromium test (tests/desk), as package-lock.json pins it.
+desk-deps: tests/desk/node_modules/.stamp
+
+tests/desk/node_modules/.stamp: tests/desk/package.json tests/desk/package-lock.json | deps
+	cd tests/desk && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.stamp
+
+# The desk's long-running check: 1,000 previews in one server process, memory flat.
+desk-soak: build/gongwen fonts
+	@tests/desk/soak.sh
+
 # All tests: the normal build, then the sanitizer build of the same tests.
-check: deps build/gongwen build/asan/gongwen locale fonts
+check: deps build/gongwen build/asan/gongwen locale fonts desk-deps
 	@tests/run.sh
 
 # The normal build only (quicker while developing).
-check-fast: deps build/gongwen locale fonts
+check-fast: deps build/gongwen locale fonts desk-deps
 	@GW_SKIP_ASAN=1 tests/run.sh
 
 # Who calls whom, read from the objects with nm: no stage calls a later stage or a driver,
@@ -111,6 +121,8 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/gongwen $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 build/gongwen $(DESTDIR)$(PREFIX)/bin/gongwen
 	cp -r xsl fonts $(DESTDIR)$(PREFIX)/share/gongwen/
+	install -d $(DESTDIR)$(PREFIX)/share/gongwen/web
+	cp -r src/serve/web/. $(DESTDIR)$(PREFIX)/share/gongwen/web/
 	rm -f $(DESTDIR)$(PREFIX)/share/gongwen/fonts/mkfonts.py  # a build tool, not data
 	install -d $(DESTDIR)$(PREFIX)/share/gongwen/xml
 	cp -r xml/schema $(DESTDIR)$(PREFIX)/share/gongwen/xml/

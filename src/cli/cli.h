@@ -20,5 +20,6 @@ int gw_cmd_validate (int argc, char **argv);
 int gw_cmd_fonts (int argc, char **argv);
 int gw_cmd_import (int argc, char **argv);
 int gw_cmd_xslt (int argc, char **argv);
+int gw_cmd_serve (int argc, char **argv);
 
 #endif

@@ -23,6 +23,7 @@ static const cli_command cli_commands[] = {
   { "fo", gw_cmd_fo, N_("format an XSL-FO file into PDF/PNG (and an area-tree dump)") },
   { "fonts", gw_cmd_fonts, N_("show the font roles in effect; --check FILE for missing glyphs") },
   { "import", gw_cmd_import, N_("turn a spreadsheet (.xlsx or CSV) of sampling results into records") },
+  { "serve", gw_cmd_serve, N_("the clerk's desk: a local web page to enter, check and print records") },
   { "xslt", gw_cmd_xslt, N_("run one stylesheet on one record and print the result (for templates)") },
 };
 

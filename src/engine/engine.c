@@ -249,6 +249,8 @@ gw_engine_render (gw_engine *engine, xmlDocPtr fo, const char *source, const gw_
   if (ok && out->png_path)
     for (guint i = 0; ok && i < areas->pages->len; i++)
       {
+        if (out->png_page && i + 1 != out->png_page)
+          continue; /* a preview asks for one page */
         char *name = engine_png_name (out->png_path, i);
         ok = (f = engine_file_add (ctx, files, name, input, source, out))
              && gw_render_png_page (ctx, areas, i, f->tmp);

@@ -24,6 +24,7 @@ typedef struct gw_output {
                              messages about the FO (NULL: the source is named) */
   const char *ofd_path;   /* OFD to write (from the same layout as the PDF), or NULL */
   char **ofd_sha256;      /* receives the hex SHA-256 of the OFD written, or NULL */
+  unsigned png_page;      /* 1-based: write only this PNG page (x-K.png); 0 = every page */
 } gw_output;
 
 /* The formatter of a job: it owns what every document shares (the fonts: fontconfig, Pango,
