@@ -16,7 +16,7 @@
 # Prints one line per test ("ok - NAME" / "not ok - NAME: why"); "#" lines are notes.
 # Env (from tests/run.sh): GW = gongwen binary, TOP = repo root, WORK = scratch dir, GW_LABEL.
 . "${TOP:?}/tests/lib.sh"
-t_plan 12 asan=10
+t_plan 26 asan=24
 export GONGWEN_DATADIR="$TOP"
 export GONGWEN_FONTS_CONF="$TOP/fonts/fonts.conf"
 CASE="$TOP/xml/cases/case-2015-014-wire.xml"

@@ -25,7 +25,7 @@ GW=${GW:-$TOP/build/gongwen}
 WORK=${WORK:-$(mktemp -d)}
 mkdir -p "$WORK"
 . "$TOP/tests/lib.sh"
-t_plan 324
+t_plan 391
 HERE="$TOP/tests/formatter"
 export GONGWEN_FONTS_CONF=${GONGWEN_FONTS_CONF:-$TOP/tests/fonts.conf}
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1435017600}

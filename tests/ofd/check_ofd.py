@@ -134,7 +134,8 @@ if not fonts:
 ofd_text = []
 for pg in pages:
     ofd_text.append(collections.Counter(c for tc in pg.iter(f'{NS}TextCode') for c in tc.text or '' if not c.isspace()))
-pdf_pages = subprocess.run(['pdftotext', '-enc', 'UTF-8', pdf, '-'], capture_output=True, check=True).stdout.decode().split('\f')
+# -raw: the plain mode joins a word broken after a hyphen at a line end and drops the hyphen (0316- / 6686036 in a narrow cell), which the OFD rightly keeps
+pdf_pages = subprocess.run(['pdftotext', '-raw', '-enc', 'UTF-8', pdf, '-'], capture_output=True, check=True).stdout.decode().split('\f')
 if len(pdf_pages) and not pdf_pages[-1].strip():
     pdf_pages = pdf_pages[:len(pages)]
 if len(pdf_pages) != len(pages):

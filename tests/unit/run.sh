@@ -10,7 +10,7 @@ TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 WORK=${WORK:-$(mktemp -d)}
 mkdir -p "$WORK"
 . "$TOP/tests/lib.sh"
-t_plan 272
+t_plan 282
 # the libraries: the Makefile's list (one place to add a dependency)
 PKGS=$(sed -n 's/^PKGS *= *//p' "$TOP/Makefile")
 if [ "${GW_SANITIZE:-0}" = 1 ]; then
