@@ -289,7 +289,8 @@ xlsx_number_new (const xlsx_book *b, const char *v, int style)
       return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&g), g_date_get_month (&g),
                               g_date_get_day (&g));
     }
-  if (d == (double) (gint64) d && d > -1e15 && d < 1e15)
+  if (d > -1e15 && d < 1e15 && d == (double) (gint64) d) /* range first: the cast of a larger
+                                                           value is undefined (fuzz_sheet) */
     return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) d);
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
   return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.15g", d));
