@@ -2,6 +2,7 @@
  * every request passes before anything else (its Host, the token, the origin of a request
  * that changes something, the body size), routing, and the static files of the desk. */
 #include "serve/private.h"
+#include "base/i18n.h"
 
 #include <glib-unix.h>
 #include <glib/gstdio.h>
@@ -375,9 +376,9 @@ gw_serve_run (gw_ctx *ctx, const gw_serve_opts *opts)
   printf ("%s\n", url);
   fflush (stdout);
   if (srv.token)
-    g_printerr ("gongwen serve: listening on %s: every request needs the token %s "
-                "(open the URL above once; it sets a cookie)\n", opts->listen, srv.token);
-  g_printerr ("gongwen serve: the desk on %s (Ctrl-C stops)\n", srv.root);
+    g_printerr (_("gongwen serve: listening on %s: every request needs the token %s "
+                  "(open the URL above once; it sets a cookie)\n"), opts->listen, srv.token);
+  g_printerr (_("gongwen serve: the desk on %s (Ctrl-C stops)\n"), srv.root);
   if (opts->open_browser)
     {
       char *argv[] = { (char *) "xdg-open", url, NULL };
@@ -385,7 +386,7 @@ gw_serve_run (gw_ctx *ctx, const gw_serve_opts *opts)
       if (!g_spawn_async (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL
                           | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, &err))
         {
-          g_printerr ("gongwen serve: --open: %s; open %s yourself\n", err->message, url);
+          g_printerr (_("gongwen serve: --open: %s; open %s yourself\n"), err->message, url);
           g_error_free (err);
         }
     }
@@ -398,7 +399,8 @@ gw_serve_run (gw_ctx *ctx, const gw_serve_opts *opts)
   g_main_loop_run (srv.loop);
   g_source_remove (s1);
   g_source_remove (s2);
-  g_printerr ("gongwen serve: stopped after %u requests\n", srv.requests);
+  g_printerr (ngettext ("gongwen serve: stopped after %u request\n",
+                        "gongwen serve: stopped after %u requests\n", srv.requests), srv.requests);
   serve_clear (&srv);
   return 0;
 }
