@@ -177,7 +177,9 @@ api_render_record (gw_server *srv, SoupServerMessage *msg, GHashTable *query,
   if ((format && !png && strcmp (format, "pdf")) || doc == 0 || doc == G_MAXUINT || page == 0
       || page == G_MAXUINT || dpi < 20 || dpi > 300)
     {
-      gw_serve_error (msg, SOUP_STATUS_BAD_REQUEST, _("bad parameters (document and page count from 1, format is pdf or png, dpi 20–300)"));
+      gw_serve_error (msg, SOUP_STATUS_BAD_REQUEST,
+                      _("bad parameters (document and page count from 1, format is pdf or png, "
+                        "dpi 20–300)"));
       return;
     }
   GPtrArray *problems = gw_problems_new ();
