@@ -65,7 +65,7 @@ run C.UTF-8 "$GW" batch --format xps nothing
 expect "C: batch: an unknown --format, in English" 2 "unknown --format 'xps' (pdf, ofd or pdf,ofd)" -- "不认识"
 run $ZH "$GW" validate "$TOP/tests/transform/records/case-penalty-range.xml"
 expect "zh: a regime rule's message (the penalty outside its range) is Chinese" 1 \
-  "“行政处罚”80000 元，超出《产品质量监督抽查监管》五、（二）规定的 0–30000 元" -- "penalty" "yuan"
+  "“行政处罚”80000 元，超出《产品质量监督抽查监管》五、（二）规定的 0–30000 元" -- "penalty 80000" "yuan"
 
 # ---- a record missing its 法定代表人
 grep -v legal-representative "$CASE" > cases/nolegal.xml
