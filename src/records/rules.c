@@ -179,7 +179,7 @@ rules_citation_new (const gw_record *regime, xmlNodePtr rule)
   if (*title)
     g_string_append_printf (s, "《%s》", title);
   else
-    g_string_append (s, regime->id ? regime->id : "the regime");
+    g_string_append (s, regime->id ? regime->id : _("the regime"));
   g_free (title);
   char *ref = gw_rec_attr_new (rule, "ref");
   xmlNodePtr sec = rules_find_section (root, ref);
@@ -202,7 +202,8 @@ static char *
 rules_tag_new (const gw_record *regime, xmlNodePtr rule)
 {
   char *id = gw_rec_attr_new (rule, "id");
-  char *tag = g_strdup_printf ("%s rule %s", regime->id ? regime->id : "regime", id ? id : "?");
+  char *tag = g_strdup_printf (_("%s rule %s"), regime->id ? regime->id : _("regime"),
+                               id ? id : "?");
   g_free (id);
   return tag;
 }
@@ -244,7 +245,7 @@ rules_regime_list_new (const rules_run *run)
       g_string_append_printf (s, "%s%s", i ? ", " : "", g->id ? g->id : "?");
     }
   if (!s->len)
-    g_string_append (s, "no regime");
+    g_string_append (s, _("no regime"));
   return g_string_free (s, FALSE);
 }
 
