@@ -61,7 +61,7 @@ gw_cmd_render (int argc, char **argv)
     goto out;
   if (!gw_cli_formats (format, NULL, FALSE, &formats))
     {
-      fprintf (stderr, "gongwen render: unknown --format '%s' (pdf, ofd or pdf,ofd)\n", format);
+      fprintf (stderr, _("gongwen render: unknown --format '%s' (pdf, ofd or pdf,ofd)\n"), format);
       goto out;
     }
   params = gw_cli_params_new ("render", param_opts);

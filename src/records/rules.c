@@ -20,6 +20,7 @@
  * rules by their id inside the regime's <rules>, sections by their id. */
 #include "records/private.h"
 #include "base/isodate.h"
+#include "base/i18n.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -178,7 +179,7 @@ rules_citation_new (const gw_record *regime, xmlNodePtr rule)
   if (*title)
     g_string_append_printf (s, "《%s》", title);
   else
-    g_string_append (s, regime->id ? regime->id : "the regime");
+    g_string_append (s, regime->id ? regime->id : _("the regime"));
   g_free (title);
   char *ref = gw_rec_attr_new (rule, "ref");
   xmlNodePtr sec = rules_find_section (root, ref);
@@ -201,7 +202,8 @@ static char *
 rules_tag_new (const gw_record *regime, xmlNodePtr rule)
 {
   char *id = gw_rec_attr_new (rule, "id");
-  char *tag = g_strdup_printf ("%s rule %s", regime->id ? regime->id : "regime", id ? id : "?");
+  char *tag = g_strdup_printf (_("%s rule %s"), regime->id ? regime->id : _("regime"),
+                               id ? id : "?");
   g_free (id);
   return tag;
 }
@@ -223,8 +225,9 @@ rules_regime (rules_run *run, const gw_regime_ref *ref)
   const gw_record *g = ref->regime;
   if (!g)
     rules_error (run, ref->at,
-                 "regime '%s' not found or not valid (looked for %s.xml and %s-*.xml beside "
-                 "the record, in the two directories above it and in the data directory's xml/)",
+                 _("regime '%s' not found or not valid (looked for %s.xml and %s-*.xml beside "
+                   "the record, in the two directories above it and in the data directory's "
+                   "xml/)"),
                  ref->id, ref->id, ref->id);
   else
     rules_add_regime (run, g);
@@ -242,7 +245,7 @@ rules_regime_list_new (const rules_run *run)
       g_string_append_printf (s, "%s%s", i ? ", " : "", g->id ? g->id : "?");
     }
   if (!s->len)
-    g_string_append (s, "no regime");
+    g_string_append (s, _("no regime"));
   return g_string_free (s, FALSE);
 }
 
@@ -281,15 +284,22 @@ rules_check_inspectors (rules_run *run, xmlNodePtr root)
             char *text = rules_text_new (rule);
             if (cert)
               rules_error (run, at,
-                           "only %d of %d inspector%s hold%s a %s (se-cert), fewer than the "
-                           "%" G_GINT64_FORMAT " required by %s (%s: %s)",
-                           have, n, n == 1 ? "" : "s", have == 1 ? "s" : "", cert, need, cite,
-                           tag, text);
+                           have == 1
+                             ? ngettext ("only %d of %d inspector holds a %s (se-cert), fewer "
+                                         "than the %lld required by %s (%s: %s)",
+                                         "only %d of %d inspectors holds a %s (se-cert), fewer "
+                                         "than the %lld required by %s (%s: %s)", n)
+                             : ngettext ("only %d of %d inspector hold a %s (se-cert), fewer "
+                                         "than the %lld required by %s (%s: %s)",
+                                         "only %d of %d inspectors hold a %s (se-cert), fewer "
+                                         "than the %lld required by %s (%s: %s)", n),
+                           have, n, cert, (long long) need, cite, tag, text);
             else
               rules_error (run, at,
-                           "%d inspector%s, fewer than the %" G_GINT64_FORMAT
-                           " required by %s (%s: %s)",
-                           n, n == 1 ? "" : "s", need, cite, tag, text);
+                           ngettext ("%d inspector, fewer than the %lld required by %s (%s: %s)",
+                                     "%d inspectors, fewer than the %lld required by %s (%s: %s)",
+                                     n),
+                           n, (long long) need, cite, tag, text);
             g_free (cite);
             g_free (tag);
             g_free (text);
@@ -298,8 +308,9 @@ rules_check_inspectors (rules_run *run, xmlNodePtr root)
       }
     }
   if (!covered && n < 2)
-    rules_error (run, at, "%d inspector%s: a %s needs at least 2 inspectors", n,
-                 n == 1 ? "" : "s", run->rec->kind);
+    rules_error (run, at, ngettext ("%d inspector: a %s needs at least 2 inspectors",
+                                    "%d inspectors: a %s needs at least 2 inspectors", n),
+                 n, run->rec->kind);
 }
 
 /* The decision's penalty lies within a fine range of its penalty rule. */
@@ -320,8 +331,8 @@ rules_check_penalty (rules_run *run, xmlNodePtr decision)
   if (!rule)
     {
       char *list = rules_regime_list_new (run);
-      rules_error (run, pen, "penalty rule '%s' is not a penalty rule of the regimes this case "
-                   "applies (%s)", rule_id, list);
+      rules_error (run, pen, _("penalty rule '%s' is not a penalty rule of the regimes this "
+                               "case applies (%s)"), rule_id, list);
       g_free (list);
       goto done;
     }
@@ -364,16 +375,16 @@ rules_check_penalty (rules_run *run, xmlNodePtr decision)
   char *cite = rules_citation_new (g, rule);
   char *tag = rules_tag_new (g, rule);
   if (!any_fine)
-    rules_error (run, pen, "penalty %" G_GINT64_FORMAT " yuan, but %s provides no fine (%s)",
-                 amount, cite, tag);
+    rules_error (run, pen, _("penalty %lld yuan, but %s provides no fine (%s)"),
+                 (long long) amount, cite, tag);
   else if (yuan && !inside && !unbounded)
-    rules_error (run, pen, "penalty %" G_GINT64_FORMAT " yuan is outside %s range %s yuan (%s)",
-                 amount, cite, ranges->str, tag);
+    rules_error (run, pen, _("penalty %lld yuan is outside %s range %s yuan (%s)"),
+                 (long long) amount, cite, ranges->str, tag);
   else if (!yuan && other && !unbounded)
     gw_diag_warn (run->ctx->diag, run->rec->path, xmlGetLineNo (pen),
-                  "penalty %" G_GINT64_FORMAT " yuan not checked: the fine of %s is a share of "
-                  "illegal gains or a multiple of the goods' value (%s)",
-                  amount, cite, tag);
+                  _("penalty %lld yuan not checked: the fine of %s is a share of "
+                    "illegal gains or a multiple of the goods' value (%s)"),
+                  (long long) amount, cite, tag);
   g_free (cite);
   g_free (tag);
   g_string_free (ranges, TRUE);
@@ -399,8 +410,8 @@ rules_check_derived (rules_run *run, xmlNodePtr el, xmlNodePtr dates)
   if (!rule)
     {
       char *list = rules_regime_list_new (run);
-      rules_error (run, el, "<%s>: deadline '%s' is not a deadline rule of the regimes this "
-                   "case applies (%s)", what, dl, list);
+      rules_error (run, el, _("<%s>: deadline '%s' is not a deadline rule of the regimes this "
+                              "case applies (%s)"), what, dl, list);
       g_free (list);
       goto done;
     }
@@ -411,8 +422,8 @@ rules_check_derived (rules_run *run, xmlNodePtr el, xmlNodePtr dates)
   char *own_days = gw_rec_attr_new (el, "days");
   gint64 own;
   if (own_days && rules_parse_int (own_days, &own) && own != days)
-    rules_error (run, el, "<%s> %" G_GINT64_FORMAT " days, but %s gives %" G_GINT64_FORMAT
-                 " days (%s)", what, own, cite, days, tag);
+    rules_error (run, el, _("<%s> %lld days, but %s gives %lld days (%s)"), what,
+                 (long long) own, cite, (long long) days, tag);
   if (from && !own_days)
     {
       xmlNodePtr base = rules_child (dates, from);
@@ -420,7 +431,7 @@ rules_check_derived (rules_run *run, xmlNodePtr el, xmlNodePtr dates)
       char *base_s = rules_text_new (base);
       GDate d0, d1;
       if (!base)
-        rules_error (run, el, "<%s> is counted from <%s>, but <dates> has no <%s> (%s, %s)",
+        rules_error (run, el, _("<%s> is counted from <%s>, but <dates> has no <%s> (%s, %s)"),
                      what, from, from, cite, tag);
       else if (gw_isodate_parse (base_s, &d0) && gw_isodate_parse (value, &d1))
         {
@@ -428,9 +439,9 @@ rules_check_derived (rules_run *run, xmlNodePtr el, xmlNodePtr dates)
           char buf[11];
           if (gw_isodate_add_days (&want, days) && g_date_compare (&want, &d1) != 0)
             rules_error (run, el,
-                         "<%s> %s should be %s: <%s> %s + %" G_GINT64_FORMAT
-                         " days under %s (%s)",
-                         what, value, gw_isodate_format (&want, buf), from, base_s, days, cite,
+                         _("<%s> %s should be %s: <%s> %s + %lld days under %s (%s)"),
+                         what, value, gw_isodate_format (&want, buf), from, base_s,
+                         (long long) days, cite,
                          tag);
         }
       g_free (value);
@@ -455,7 +466,7 @@ rules_check_rectify_after_issue (rules_run *run, xmlNodePtr root, xmlNodePtr dec
   GDate a, b;
   if (by && gw_isodate_parse (value, &a) && gw_isodate_parse (issued, &b)
       && g_date_compare (&a, &b) < 0)
-    rules_error (run, by, "<rectify-by> %s is before the issue date %s", value, issued);
+    rules_error (run, by, _("<rectify-by> %s is before the issue date %s"), value, issued);
   g_free (issued);
   g_free (value);
 }
@@ -481,7 +492,7 @@ rules_check_clause (rules_run *run, xmlNodePtr el, const char *attr)
   if (clause && run->regimes->len && !rules_clause_known (run, clause))
     {
       char *list = rules_regime_list_new (run);
-      rules_error (run, el, "<%s %s=\"%s\">: no section '%s' in %s", (const char *) el->name,
+      rules_error (run, el, _("<%s %s=\"%s\">: no section '%s' in %s"), (const char *) el->name,
                    attr, clause, clause, list);
       g_free (list);
     }
@@ -515,7 +526,7 @@ rules_case (rules_run *run, xmlNodePtr root)
       char *rule_id = gw_rec_attr_new (ref->at, "rule");
       const gw_record *g = rules_regime (run, ref);
       if (g && rule_id && !rules_find_rule (g, NULL, rule_id))
-        rules_error (run, ref->at, "<applies>: %s has no rule '%s'", ref->id, rule_id);
+        rules_error (run, ref->at, _("<applies>: %s has no rule '%s'"), ref->id, rule_id);
       g_free (rule_id);
     }
   rules_check_inspectors (run, root);
@@ -531,7 +542,7 @@ rules_case (rules_run *run, xmlNodePtr root)
   {
     char *eq = gw_rec_attr_new (p, "equipment");
     if (eq && !rules_has_id (root, "equipment", eq))
-      rules_error (run, p, "<problem equipment=\"%s\">: no <equipment id=\"%s\"> in this case",
+      rules_error (run, p, _("<problem equipment=\"%s\">: no <equipment id=\"%s\"> in this case"),
                    eq, eq);
     g_free (eq);
     rules_check_clause (run, p, "clause");
@@ -553,7 +564,7 @@ rules_inspection (rules_run *run, xmlNodePtr root)
   {
     char *check = gw_rec_attr_new (p, "check");
     if (check && !rules_has_id (checks, "check", check))
-      rules_error (run, p, "<problem check=\"%s\">: no <check id=\"%s\"> in <checks>", check,
+      rules_error (run, p, _("<problem check=\"%s\">: no <check id=\"%s\"> in <checks>"), check,
                    check);
     g_free (check);
   }

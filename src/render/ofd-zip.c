@@ -1,5 +1,6 @@
 /* ofd-zip.c — the zip of an OFD package, the same bytes for the same files. */
 #include "render/ofd-zip.h"
+#include "base/i18n.h"
 
 #include <time.h>
 #include <zip.h>
@@ -61,7 +62,7 @@ gw_ofd_zip_new (gw_ctx *ctx, GPtrArray *names, GPtrArray *datas, gint64 when, co
         }
     }
   if (!out)
-    gw_diag_error (ctx->diag, path, 0, "cannot make the OFD package: %s",
+    gw_diag_error (ctx->diag, path, 0, _("cannot make the OFD package: %s"),
                    z ? zip_strerror (z) : zip_error_strerror (&ze));
   if (z)
     zip_discard (z);

@@ -12,6 +12,7 @@
  * Same bytes for the same input: IDs in order of writing, fixed zip times and order, the
  * dates from SOURCE_DATE_EPOCH, a DocID hashed from the parts. */
 #include "render/ofd.h"
+#include "base/i18n.h"
 #include "base/sha256.h"
 #include "render/geom.h"
 #include "render/ofd-font.h"
@@ -494,7 +495,7 @@ image_id (ofd_writer *o, gw_image *img)
   GBytes *data = image_file_new (img, &format);
   if (!data)
     {
-      gw_diag_warn (o->ctx->diag, img->path, 0, "picture left out of the OFD: cannot encode it");
+      gw_diag_warn (o->ctx->diag, img->path, 0, _("picture left out of the OFD: cannot encode it"));
       g_hash_table_insert (o->images, img, GUINT_TO_POINTER (G_MAXUINT));
       return 0;
     }
@@ -641,7 +642,7 @@ public_res (ofd_writer *o)
           g_free (path);
         }
       else
-        gw_diag_warn (o->ctx->diag, NULL, 0, "font %s not embedded in the OFD: HarfBuzz cannot subset it", f->family);
+        gw_diag_warn (o->ctx->diag, NULL, 0, _("font %s not embedded in the OFD: HarfBuzz cannot subset it"), f->family);
       xmlTextWriterEndElement (o->w);
     }
   if (list->len)
@@ -851,7 +852,7 @@ gw_render_ofd (gw_ctx *ctx, const gw_areas *areas, const char *path, char **sha2
 {
   if (!areas->pages->len)
     {
-      gw_diag_error (ctx->diag, path, 0, "no pages to write");
+      gw_diag_error (ctx->diag, path, 0, _("no pages to write"));
       return FALSE;
     }
   ofd_writer o = { .ctx = ctx, .areas = areas, .next_id = 1 };

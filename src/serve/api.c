@@ -98,7 +98,7 @@ api_validate (gw_server *srv, SoupServerMessage *msg, GHashTable *query)
   char *near = api_near_new (srv, query);
   if (!near)
     {
-      gw_serve_error (msg, SOUP_STATUS_FORBIDDEN, "路径不在数据文件夹内");
+      gw_serve_error (msg, SOUP_STATUS_FORBIDDEN, _("the path is outside the data folder"));
       return;
     }
   GPtrArray *problems = gw_problems_new ();
@@ -177,8 +177,9 @@ api_render_record (gw_server *srv, SoupServerMessage *msg, GHashTable *query,
   if ((format && !png && strcmp (format, "pdf")) || doc == 0 || doc == G_MAXUINT || page == 0
       || page == G_MAXUINT || dpi < 20 || dpi > 300)
     {
-      gw_serve_error (msg, SOUP_STATUS_BAD_REQUEST, "参数有误（document、page 从 1 起，"
-                      "format 为 pdf 或 png，dpi 20–300）");
+      gw_serve_error (msg, SOUP_STATUS_BAD_REQUEST,
+                      _("bad parameters (document and page count from 1, format is pdf or png, "
+                        "dpi 20–300)"));
       return;
     }
   GPtrArray *problems = gw_problems_new ();
@@ -205,7 +206,7 @@ api_render (gw_server *srv, SoupServerMessage *msg, GHashTable *query)
   char *near = api_near_new (srv, query);
   if (!near)
     {
-      gw_serve_error (msg, SOUP_STATUS_FORBIDDEN, "路径不在数据文件夹内");
+      gw_serve_error (msg, SOUP_STATUS_FORBIDDEN, _("the path is outside the data folder"));
       return;
     }
   GPtrArray *problems = gw_problems_new ();
@@ -307,7 +308,7 @@ api_documents (gw_server *srv, SoupServerMessage *msg, const char *rel, GHashTab
   char *abs = gw_serve_resolve_new (srv, rel, TRUE);
   if (!abs)
     {
-      gw_serve_error (msg, SOUP_STATUS_NOT_FOUND, "没有这份记录（或路径不在数据文件夹内）");
+      gw_serve_error (msg, SOUP_STATUS_NOT_FOUND, _("no such record (or the path is outside the data folder)"));
       return;
     }
   gsize mark = strlen (gw_diag_messages (srv->ctx->diag));
@@ -318,7 +319,7 @@ api_documents (gw_server *srv, SoupServerMessage *msg, const char *rel, GHashTab
   else
     gw_serve_error (msg, SOUP_STATUS_UNPROCESSABLE_ENTITY,
                     *(gw_diag_messages (srv->ctx->diag) + mark)
-                      ? gw_diag_messages (srv->ctx->diag) + mark : "不是有效的记录");
+                      ? gw_diag_messages (srv->ctx->diag) + mark : _("not a valid record"));
   gw_record_free (rec);
   g_free (abs);
 }
@@ -361,12 +362,12 @@ api_print (gw_server *srv, SoupServerMessage *msg)
   char *data = NULL;
   gsize dlen = 0;
   if (!ok || !n || n > 500)
-    gw_serve_error (msg, SOUP_STATUS_BAD_REQUEST, "请给出 1–500 份数据文件夹内的记录（每行一个路径）");
+    gw_serve_error (msg, SOUP_STATUS_BAD_REQUEST, _("give 1–500 records of the data folder (one path a line)"));
   else if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
                           NULL, NULL, &err, &status, NULL)
            || !g_spawn_check_wait_status (status, NULL)
            || !g_file_get_contents (pdf, &data, &dlen, NULL))
-    gw_serve_error (msg, SOUP_STATUS_UNPROCESSABLE_ENTITY, err && *err ? err : "合并打印文件失败");
+    gw_serve_error (msg, SOUP_STATUS_UNPROCESSABLE_ENTITY, err && *err ? err : _("combining the print file failed"));
   else
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (msg),
@@ -412,7 +413,7 @@ gw_serve_api (gw_server *srv, SoupServerMessage *msg, const char *path, GHashTab
     gw_serve_error (msg, g_str_has_prefix (path, "records/") || !strcmp (path, "validate")
                            || !strcmp (path, "render") || !strcmp (path, "records")
                       ? SOUP_STATUS_METHOD_NOT_ALLOWED : SOUP_STATUS_NOT_FOUND,
-                    "没有这个接口（或不支持此方法）");
+                    _("no such API (or not with this method)"));
   /* the server's own time for the request, as browsers' developer tools show it */
   char *timing = g_strdup_printf ("app;dur=%.1f", (double) (g_get_monotonic_time () - t0) / 1000.0);
   soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Server-Timing",

@@ -173,7 +173,7 @@ gw_serve_check_new (gw_server *srv, const char *xml, gsize len, const char *near
   int fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0 || write (fd, xml, len) != (ssize_t) len)
     {
-      problem_add (problems, 0, NULL, NULL, "无法写入临时文件（数据文件夹可写吗？）");
+      problem_add (problems, 0, NULL, NULL, _("cannot write a temporary file (is the data folder writable?)"));
       if (fd >= 0)
         {
           close (fd);
@@ -188,8 +188,12 @@ gw_serve_check_new (gw_server *srv, const char *xml, gsize len, const char *near
   gw_record *rec = gw_record_load (ctx, srv->records, tmp, &st);
   g_unlink (tmp);
   if (st == GW_RECORD_NOT_RECORD)
-    problem_add (problems, 0, NULL, NULL, "这不是 gongwen 记录（根元素不在命名空间 "
-                 GW_RECORD_NS " 中）");
+    {
+      char *why = g_strdup_printf (_("not a gongwen record (its root element is not in the "
+                                     "namespace %s)"), GW_RECORD_NS);
+      problem_add (problems, 0, NULL, NULL, why);
+      g_free (why);
+    }
   /* the lines of the messages lead to the fields: a quiet parse of our own for that */
   xmlDocPtr doc = rec ? NULL : xmlReadMemory (xml, (int) MIN (len, (gsize) G_MAXINT), NULL, NULL,
                                               XML_PARSE_NONET | XML_PARSE_NOERROR
@@ -202,7 +206,7 @@ gw_serve_check_new (gw_server *srv, const char *xml, gsize len, const char *near
       rec->path = g_strdup (near); /* messages and regime lookups: where it is saved */
     }
   if (!rec && !problems->len)
-    problem_add (problems, 0, NULL, NULL, "记录无效");
+    problem_add (problems, 0, NULL, NULL, _("the record is not valid"));
   g_free (tmp);
   return rec;
 }
@@ -246,7 +250,7 @@ check_format (gw_server *srv, const gw_record *rec, const gw_docspec *spec, gw_o
     {
       check_collect (srv, mark, NULL, NULL, problems);
       if (!problems->len)
-        problem_add (problems, 0, NULL, NULL, "文书生成失败");
+        problem_add (problems, 0, NULL, NULL, _("making the document failed"));
       if (pages > 0 && out->pdf_path)
         g_unlink (out->pdf_path);
       return -1;
@@ -262,8 +266,8 @@ gw_serve_render_new (gw_server *srv, const gw_record *rec, guint docno, guint pa
   GPtrArray *docs = gw_record_documents (srv->ctx, srv->records, rec);
   if (!docs || docno >= docs->len)
     {
-      problem_add (problems, 0, NULL, NULL, !docs ? "文书登记表（xsl/documents.xml）有误"
-                                                  : "这份记录没有这一份文书");
+      problem_add (problems, 0, NULL, NULL, !docs ? _("the list of documents (xsl/documents.xml) is wrong")
+                                                  : _("this record has no such document"));
       if (docs)
         g_ptr_array_unref (docs);
       return NULL;
@@ -287,7 +291,7 @@ gw_serve_render_new (gw_server *srv, const gw_record *rec, guint docno, guint pa
       if (g_file_get_contents (file, &data, &len, NULL))
         bytes = g_bytes_new_take (data, len);
       else
-        problem_add (problems, 0, NULL, NULL, "没有这一页");
+        problem_add (problems, 0, NULL, NULL, _("no such page"));
       g_unlink (file);
       g_free (file);
     }
@@ -309,7 +313,7 @@ gw_serve_render_all (gw_server *srv, const gw_record *rec, GPtrArray *names, GPt
   GPtrArray *docs = gw_record_documents (srv->ctx, srv->records, rec);
   if (!docs)
     {
-      problem_add (problems, 0, NULL, NULL, "文书登记表（xsl/documents.xml）有误");
+      problem_add (problems, 0, NULL, NULL, _("the list of documents (xsl/documents.xml) is wrong"));
       return FALSE;
     }
   gboolean ok = TRUE;

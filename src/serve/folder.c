@@ -317,9 +317,9 @@ gw_serve_get (gw_server *srv, SoupServerMessage *msg, const char *rel)
   char *data = NULL;
   gsize len = 0;
   if (!abs)
-    gw_serve_error (msg, SOUP_STATUS_NOT_FOUND, "没有这份记录（或路径不在数据文件夹内）");
+    gw_serve_error (msg, SOUP_STATUS_NOT_FOUND, _("no such record (or the path is outside the data folder)"));
   else if (!gw_file_read_input (srv->ctx, abs, &data, &len))
-    gw_serve_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "读不出这份记录");
+    gw_serve_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, _("cannot read this record"));
   else
     {
       char *etag = folder_etag_new (abs);
@@ -355,9 +355,9 @@ static void
 folder_conflict (SoupServerMessage *msg, const char *current)
 {
   GString *out = g_string_new ("{\"ok\":false,\"conflict\":true,\"error\":");
-  gw_json_str (out, current ? "这份记录在别处（另一个标签页或编辑器）已被修改，未保存。"
-                              "请重新打开记录后再改。"
-                            : "这份记录已不存在或路径已被占用，未保存。");
+  gw_json_str (out, current ? _("this record was changed elsewhere (another tab or an editor) and "
+                                 "was not saved. Open the record again, then make the change.")
+                            : _("this record no longer exists, or its path is taken: not saved."));
   g_string_append (out, ",\"etag\":");
   gw_json_str (out, current);
   g_string_append (out, "}\n");
@@ -373,7 +373,7 @@ gw_serve_put (gw_server *srv, SoupServerMessage *msg, const char *rel)
   char *abs = gw_serve_resolve_new (srv, rel, FALSE);
   if (!abs)
     {
-      gw_serve_error (msg, SOUP_STATUS_FORBIDDEN, "路径不在数据文件夹内，或不是 .xml 记录");
+      gw_serve_error (msg, SOUP_STATUS_FORBIDDEN, _("the path is outside the data folder, or not an .xml record"));
       return;
     }
   SoupMessageHeaders *h = soup_server_message_get_request_headers (msg);
@@ -395,14 +395,16 @@ gw_serve_put (gw_server *srv, SoupServerMessage *msg, const char *rel)
   char *now = g_file_test (abs, G_FILE_TEST_EXISTS) ? folder_etag_new (abs) : NULL;
   if (!rec)
     {
-      GString *out = g_string_new ("{\"ok\":false,\"error\":\"记录有误，未保存\",\"errors\":");
+      GString *out = g_string_new ("{\"ok\":false,\"error\":");
+      gw_json_str (out, _("the record has errors: not saved"));
+      g_string_append (out, ",\"errors\":");
       gw_json_problems (out, problems);
       g_string_append (out, "}\n");
       gw_serve_reply (msg, SOUP_STATUS_UNPROCESSABLE_ENTITY, JSON_TYPE, out->str, out->len);
       g_string_free (out, TRUE);
     }
   else if (!tmp)
-    gw_serve_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "无法写入数据文件夹");
+    gw_serve_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, _("cannot write into the data folder"));
   else if (g_strcmp0 (now, current)) /* changed while we checked */
     {
       g_unlink (tmp);
@@ -411,7 +413,7 @@ gw_serve_put (gw_server *srv, SoupServerMessage *msg, const char *rel)
   else if (g_rename (tmp, abs) != 0)
     {
       g_unlink (tmp);
-      gw_serve_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "无法保存（改名失败）");
+      gw_serve_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, _("cannot save (renaming failed)"));
     }
   else
     {

@@ -6,6 +6,7 @@
 #define GW_SERVE_PRIVATE_H
 
 #include "serve/serve.h"
+#include "base/i18n.h"
 #include "engine/engine.h"
 #include "records/record.h"
 #include "transform/transform.h"

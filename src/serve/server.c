@@ -35,7 +35,7 @@ serve_file (SoupServerMessage *msg, const char *dir, const char *name)
       || strspn (name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_")
            != strlen (name))
     {
-      gw_serve_error (msg, SOUP_STATUS_NOT_FOUND, "没有这个文件");
+      gw_serve_error (msg, SOUP_STATUS_NOT_FOUND, _("no such file"));
       return;
     }
   char *path = g_build_filename (dir, name, NULL);
@@ -44,7 +44,7 @@ serve_file (SoupServerMessage *msg, const char *dir, const char *name)
   if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && g_file_get_contents (path, &data, &len, NULL))
     gw_serve_reply (msg, SOUP_STATUS_OK, serve_type (name), data, len);
   else
-    gw_serve_error (msg, SOUP_STATUS_NOT_FOUND, "没有这个文件");
+    gw_serve_error (msg, SOUP_STATUS_NOT_FOUND, _("no such file"));
   g_free (data);
   g_free (path);
 }
@@ -144,9 +144,9 @@ serve_early (SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTa
   goffset len = soup_message_headers_get_content_length (h);
   SoupEncoding enc = soup_message_headers_get_encoding (h);
   if (enc == SOUP_ENCODING_CHUNKED || enc == SOUP_ENCODING_EOF)
-    gw_serve_error (msg, SOUP_STATUS_LENGTH_REQUIRED, "请求须带 Content-Length");
+    gw_serve_error (msg, SOUP_STATUS_LENGTH_REQUIRED, _("the request needs a Content-Length"));
   else if (len > (goffset) srv->max_body)
-    gw_serve_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "内容太大");
+    gw_serve_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, _("the request body is too large"));
   else
     return;
   soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection",
@@ -173,17 +173,17 @@ serve_handle (SoupServer *soup, SoupServerMessage *msg, const char *path, GHashT
   gboolean reads = !strcmp (method, "GET") || !strcmp (method, "HEAD");
   if (!srv->token && !serve_host_ok (srv, msg)) /* with a token, the token is the guard (the
                                                     machine's names are not all known) */
-    gw_serve_error (msg, SOUP_STATUS_MISDIRECTED_REQUEST, "Host 不是本服务器（拒绝）");
+    gw_serve_error (msg, SOUP_STATUS_MISDIRECTED_REQUEST, _("the Host is not this server (refused)"));
   else if (!serve_token_ok (srv, msg, query))
-    gw_serve_error (msg, SOUP_STATUS_FORBIDDEN, "缺少或错误的令牌（token）");
+    gw_serve_error (msg, SOUP_STATUS_FORBIDDEN, _("the token is missing or wrong"));
   else if (!reads && !serve_origin_ok (msg))
-    gw_serve_error (msg, SOUP_STATUS_FORBIDDEN, "拒绝来自其他网站的请求");
+    gw_serve_error (msg, SOUP_STATUS_FORBIDDEN, _("a request from another site is refused"));
   else if (!reads && strcmp (method, "POST") && strcmp (method, "PUT"))
-    gw_serve_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "不支持的请求方法");
+    gw_serve_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, _("method not supported"));
   else if (g_str_has_prefix (path, "/api/"))
     gw_serve_api (srv, msg, path + 5, query);
   else if (!reads)
-    gw_serve_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "不支持的请求方法");
+    gw_serve_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, _("method not supported"));
   else if (!strcmp (path, "/"))
     serve_file (msg, srv->web_dir, "index.html");
   else if (g_str_has_prefix (path, "/new/") || g_str_has_prefix (path, "/edit/"))
@@ -194,7 +194,7 @@ serve_handle (SoupServer *soup, SoupServerMessage *msg, const char *path, GHashT
            && (g_str_has_suffix (path, ".rng") || g_str_has_suffix (path, ".labels.xml")))
     serve_file (msg, srv->schema_dir, path + 8);
   else
-    gw_serve_error (msg, SOUP_STATUS_NOT_FOUND, "没有这个页面");
+    gw_serve_error (msg, SOUP_STATUS_NOT_FOUND, _("no such web page"));
   if (soup_server_message_get_status (msg) >= 400)
     {
       /* an answer to a refused request says so on stderr, in one line */
@@ -260,7 +260,7 @@ serve_listen (gw_server *srv, const gw_serve_opts *opts)
       GInetAddress *ia = g_inet_address_new_from_string (opts->listen);
       if (!ia)
         {
-          gw_diag_error (srv->ctx->diag, NULL, 0, "--listen '%s': not an IP address",
+          gw_diag_error (srv->ctx->diag, NULL, 0, _("--listen '%s': not an IP address"),
                          opts->listen);
           return FALSE;
         }
@@ -271,7 +271,7 @@ serve_listen (gw_server *srv, const gw_serve_opts *opts)
     }
   if (!ok)
     {
-      gw_diag_error (srv->ctx->diag, NULL, 0, "cannot listen: %s", err->message);
+      gw_diag_error (srv->ctx->diag, NULL, 0, _("cannot listen: %s"), err->message);
       g_error_free (err);
       return FALSE;
     }
@@ -321,7 +321,7 @@ gw_serve_run (gw_ctx *ctx, const gw_serve_opts *opts)
   srv.root = realpath (opts->folder, NULL);
   if (!srv.root || !g_file_test (srv.root, G_FILE_TEST_IS_DIR))
     {
-      gw_diag_error (ctx->diag, opts->folder, 0, "not a folder");
+      gw_diag_error (ctx->diag, opts->folder, 0, _("not a folder"));
       free (srv.root);
       srv.root = NULL;
       serve_clear (&srv);
@@ -333,8 +333,8 @@ gw_serve_run (gw_ctx *ctx, const gw_serve_opts *opts)
   srv.web_dir = serve_web_dir_new (ctx);
   if (!srv.web_dir)
     {
-      gw_diag_error (ctx->diag, NULL, 0, "the desk's web files (form.html) are not installed "
-                     "under %s/web", ctx->data_dir);
+      gw_diag_error (ctx->diag, NULL, 0, _("the desk's web files (form.html) are not installed "
+                       "under %s/web"), ctx->data_dir);
       serve_clear (&srv);
       return 1;
     }
@@ -343,7 +343,7 @@ gw_serve_run (gw_ctx *ctx, const gw_serve_opts *opts)
   srv.tmp_dir = g_dir_make_tmp ("gongwen-desk-XXXXXX", NULL);
   if (!srv.tmp_dir || (g_mkdir_with_parents (srv.out_dir, 0755) && errno != EEXIST))
     {
-      gw_diag_error (ctx->diag, srv.out_dir, 0, "cannot create the output folder");
+      gw_diag_error (ctx->diag, srv.out_dir, 0, _("cannot create the output folder"));
       serve_clear (&srv);
       return 1;
     }
@@ -358,7 +358,7 @@ gw_serve_run (gw_ctx *ctx, const gw_serve_opts *opts)
   srv.soup = soup_server_new ("server-header", "gongwen", NULL);
   if (opts->listen && !(srv.token = serve_token_new ()))
     {
-      gw_diag_error (ctx->diag, NULL, 0, "no random source for the token");
+      gw_diag_error (ctx->diag, NULL, 0, _("no random source for the token"));
       serve_clear (&srv);
       return 1;
     }
@@ -375,9 +375,9 @@ gw_serve_run (gw_ctx *ctx, const gw_serve_opts *opts)
   printf ("%s\n", url);
   fflush (stdout);
   if (srv.token)
-    g_printerr ("gongwen serve: listening on %s: every request needs the token %s "
-                "(open the URL above once; it sets a cookie)\n", opts->listen, srv.token);
-  g_printerr ("gongwen serve: the desk on %s (Ctrl-C stops)\n", srv.root);
+    g_printerr (_("gongwen serve: listening on %s: every request needs the token %s "
+                  "(open the URL above once; it sets a cookie)\n"), opts->listen, srv.token);
+  g_printerr (_("gongwen serve: the desk on %s (Ctrl-C stops)\n"), srv.root);
   if (opts->open_browser)
     {
       char *argv[] = { (char *) "xdg-open", url, NULL };
@@ -385,7 +385,7 @@ gw_serve_run (gw_ctx *ctx, const gw_serve_opts *opts)
       if (!g_spawn_async (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL
                           | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, &err))
         {
-          g_printerr ("gongwen serve: --open: %s; open %s yourself\n", err->message, url);
+          g_printerr (_("gongwen serve: --open: %s; open %s yourself\n"), err->message, url);
           g_error_free (err);
         }
     }
@@ -398,7 +398,8 @@ gw_serve_run (gw_ctx *ctx, const gw_serve_opts *opts)
   g_main_loop_run (srv.loop);
   g_source_remove (s1);
   g_source_remove (s2);
-  g_printerr ("gongwen serve: stopped after %u requests\n", srv.requests);
+  g_printerr (ngettext ("gongwen serve: stopped after %u request\n",
+                        "gongwen serve: stopped after %u requests\n", srv.requests), srv.requests);
   serve_clear (&srv);
   return 0;
 }

@@ -12,7 +12,7 @@ WORK=${WORK:-$(mktemp -d)}
 . "$TOP/tests/lib.sh"
 mkdir -p "$WORK"
 cd "$WORK" || exit 1
-t_plan 34
+t_plan 39
 ZH=zh_CN.UTF-8
 if ! locale -a 2>/dev/null | grep -qi '^zh_CN.utf8$'; then
   t_fail "zh_CN.UTF-8 locale" "not generated (.ci/deps generates it)"; exit 0
@@ -54,6 +54,18 @@ for c in render batch validate fo fonts import xslt; do
 done
 run C.UTF-8 "$GW" validate --help
 expect "C: gongwen validate --help is English" 0 "Usage:" "Exit status" -- "用法"
+run $ZH "$GW" serve --help
+expect "zh: gongwen serve --help is Chinese" 0 "用法：" "打开公文台" "一次提交内容的上限" -- "Usage:" "clerk's desk"
+run $ZH "$GW" fo --help
+expect "zh: fo's --format and -o name the OFD in Chinese" 0 "pdf、png、ofd 或 pdf,ofd（默认按输出文件名）" \
+  "写入 OUT.pdf、OUT.ofd 或 OUT.png" -- "default: from the output name"
+run $ZH "$GW" render --format xps nothing.xml
+expect "zh: render: an unknown --format, in Chinese" 2 "不认识的 --format 'xps'（应为 pdf、ofd 或 pdf,ofd）" -- "unknown"
+run C.UTF-8 "$GW" batch --format xps nothing
+expect "C: batch: an unknown --format, in English" 2 "unknown --format 'xps' (pdf, ofd or pdf,ofd)" -- "不认识"
+run $ZH "$GW" validate "$TOP/tests/transform/records/case-penalty-range.xml"
+expect "zh: a regime rule's message (the penalty outside its range) is Chinese" 1 \
+  "“行政处罚”80000 元，超出《产品质量监督抽查监管》五、（二）规定的 0–30000 元" -- "penalty 80000" "yuan"
 
 # ---- a record missing its 法定代表人
 grep -v legal-representative "$CASE" > cases/nolegal.xml
