@@ -41,3 +41,15 @@ gw_geom_exif_matrix (guint orientation, int iw, int ih, cairo_matrix_t *m, doubl
   cairo_matrix_init (m, t[0], t[1], t[2], t[3], t[0] < 0 || t[2] < 0 ? *uw : 0,
                      t[1] < 0 || t[3] < 0 ? *uh : 0);
 }
+
+/* The matrix `a`'s children are placed with (see geom.h). */
+const cairo_matrix_t *
+gw_geom_child_matrix (const gw_area *a, const cairo_matrix_t *m, cairo_matrix_t *buf)
+{
+  if (!gw_geom_turns (a))
+    return m;
+  gw_geom_orient_matrix (a, buf);
+  if (m)
+    cairo_matrix_multiply (buf, buf, m);
+  return buf;
+}

@@ -572,13 +572,7 @@ area (ofd_writer *o, const gw_area *a, const cairo_matrix_t *m, guint page)
     default: break;
     }
   cairo_matrix_t turned;
-  if (gw_geom_turns (a))
-    {
-      gw_geom_orient_matrix (a, &turned);
-      if (m)
-        cairo_matrix_multiply (&turned, &turned, m);
-      m = &turned;
-    }
+  m = gw_geom_child_matrix (a, m, &turned);
   for (const gw_area *c = a->first; c; c = c->next)
     area (o, c, m, page);
 }

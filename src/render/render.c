@@ -358,13 +358,7 @@ paint_tags (cairo_t *cr, const gw_area *a, const gw_area *page, const cairo_matr
       g_free (esc);
     }
   cairo_matrix_t turned;
-  if (gw_geom_turns (a))
-    {
-      gw_geom_orient_matrix (a, &turned);
-      if (m)
-        cairo_matrix_multiply (&turned, &turned, m);
-      m = &turned;
-    }
+  m = gw_geom_child_matrix (a, m, &turned);
   for (const gw_area *c = a->first; c; c = c->next)
     paint_tags (cr, c, page, m);
 }
